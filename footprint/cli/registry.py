@@ -1,0 +1,141 @@
+"""The registry commands: init, load, export, show, audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import Context, handle_errors, main, pass_context
+from .output import emit, table
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_context
+@handle_errors
+def init(ctx: Context, as_json: bool) -> None:
+    """Create the registry database (or bring it to the current schema)."""
+    store = ctx.store()
+    result = {"database": store.url, "dialect": store.dialect, "records": sum(store.counts().values())}
+    if as_json:
+        emit(result)
+    else:
+        click.echo(f"Registry ready: {store.url} ({result['records']} records)")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--actor", default="footprint-load", show_default=True, help="Who the audit log says made the change.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_context
+@handle_errors
+def load(ctx: Context, path: Path, actor: str, as_json: bool) -> None:
+    """Load records from PATH (a data package folder, datapackage.json, .json, .jsonl or .csv).
+
+    All or nothing: one bad record refuses the whole file, and loading the same records again changes nothing.
+    """
+    from ..dataset import read_path
+
+    records = read_path(path)
+    report = ctx.store().put_many(records, actor=actor)
+    result = {"path": str(path), "read": len(records), **report.as_dict()}
+    if as_json:
+        emit(result)
+    else:
+        click.echo(f"Loaded {path}: {len(records)} records read, {report.inserted} inserted, "
+                   f"{report.updated} updated, {report.unchanged} unchanged.")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "datapackage", "sqlite", "geojson", "hxl"]),
+              default="json", show_default=True, help="Output format.")
+@click.option("--kind", multiple=True, help="Only these record kinds (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.argument("path", type=click.Path(path_type=Path))
+@pass_context
+@handle_errors
+def export(ctx: Context, fmt: str, kind: tuple[str, ...], as_json: bool, path: Path) -> None:
+    """Write the registry to PATH: a JSON file, a CSV folder, a data package folder or a SQLite file."""
+    from ..dataset import write_dataset
+
+    store = ctx.store()
+    records = [r for k in (kind or [None]) for r in store.records(k)]
+    if fmt in ("geojson", "hxl"):
+        from ..dataset import extra
+
+        counts = extra.write(fmt, records, path)
+    else:
+        counts = write_dataset(records, fmt, path)
+    result = {"path": str(path), "format": fmt, "records": sum(counts.values()), "by_kind": counts}
+    if as_json:
+        emit(result)
+    else:
+        click.echo(f"Wrote {result['records']} records as {fmt} to {path}")
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("record_id", metavar="ID")
+@click.option("--history", is_flag=True, help="Include the record's audit history.")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@pass_context
+@handle_errors
+def show(ctx: Context, kind: str, record_id: str, history: bool, as_json: bool) -> None:
+    """Show one record: `footprint show site pe-base-naval-callao` (or the full id `site:...`)."""
+    from ..model import dump_record
+
+    full = record_id if record_id.startswith(kind + ":") else f"{kind}:{record_id}"
+    store = ctx.store()
+    stored = store.get(full)
+    result = {"record": dump_record(stored.record), "version": stored.version, "created_at": stored.created_at,
+              "updated_at": stored.updated_at, "referred_by": store.referrers(full)}
+    if history:
+        result["history"] = store.history(full)
+    if as_json:
+        emit(result)
+        return
+    rows = [[k, v] for k, v in result["record"].items()]
+    table(f"{full} (version {stored.version})", ["field", "value"], rows)
+    if result["referred_by"]:
+        click.echo("Referred to by: " + ", ".join(result["referred_by"]))
+
+
+@main.group()
+def audit() -> None:
+    """The tamper-evident audit log."""
+
+
+@audit.command("verify")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_context
+@handle_errors
+def audit_verify(ctx: Context, as_json: bool) -> None:
+    """Recompute the hash chain; exit 1 and name the first broken event if any row was altered."""
+    report = ctx.store().verify_audit()
+    if as_json:
+        emit(report.as_dict())
+    elif report.ok:
+        click.echo(f"Audit log intact: {report.events} events.")
+    else:
+        click.echo(f"Audit log BROKEN at event {report.first_broken}: {report.reason}", err=True)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@audit.command("log")
+@click.option("--record", "record_id", help="Only events of this record id.")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
+@pass_context
+@handle_errors
+def audit_log(ctx: Context, record_id: str | None, limit: int, as_json: bool) -> None:
+    """List audit events, newest last."""
+    store = ctx.store()
+    events = store.history(record_id) if record_id else store.audit_events()
+    events = events[-limit:]
+    if as_json:
+        emit(events)
+    else:
+        table("audit log", ["seq", "at", "actor", "action", "record", "version"],
+              [[e["seq"], e["at"], e["actor"], e["action"], e["record_id"], e["version"]] for e in events])

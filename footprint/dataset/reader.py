@@ -1,0 +1,134 @@
+"""Read records from the dataset's files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..errors import DuplicateId, InputError
+from ..model import KINDS, Record, parse_record
+
+JSON_CELL = ("[", "{")
+
+
+def read_path(path: str | Path) -> list[Record]:
+    """All records under ``path``; the same id twice is bad input."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file or folder", where=str(path))
+    if path.is_dir():
+        if (path / "datapackage.json").exists():
+            path = path / "datapackage.json"
+        else:
+            raise InputError("a folder to load needs a datapackage.json", where=str(path))
+    out: list[Record] = []
+    seen: dict[str, str] = {}
+    for where, data in _rows(path):
+        record = parse_record(data, where=where)
+        if record.id in seen:
+            raise DuplicateId(f"the id {record.id!r} appears twice (first at {seen[record.id]})", where=where)
+        seen[record.id] = where
+        out.append(record)
+    return out
+
+
+def _rows(path: Path) -> Iterator[tuple[str, Any]]:
+    if path.name == "datapackage.json" or path.name.endswith(".datapackage.json"):
+        package = _json(path)
+        if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+            raise InputError("a data package needs a list of resources", where=str(path))
+        for index, resource in enumerate(package["resources"]):
+            rel = resource.get("path") if isinstance(resource, dict) else None
+            if not isinstance(rel, str) or ".." in Path(rel).parts:
+                raise InputError(f"resources[{index}].path is missing or leaves the package", where=str(path))
+            target = path.parent / rel
+            if not target.exists():
+                raise InputError(f"resources[{index}]: no file {rel}", where=str(path))
+            yield from _rows(target)
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        data = _json(path)
+        if isinstance(data, dict) and isinstance(data.get("records"), list):
+            data = data["records"]
+        if not isinstance(data, list):
+            raise InputError("expected a JSON list of records", where=str(path))
+        for index, item in enumerate(data):
+            yield f"{path}[{index}]", item
+    elif suffix in (".jsonl", ".ndjson"):
+        text = _text(path)
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    yield f"{path}:{number}", orjson.loads(line)
+                except orjson.JSONDecodeError as exc:
+                    raise InputError(f"line {number}: malformed JSON ({exc})", where=str(path)) from None
+    elif suffix == ".csv":
+        yield from _csv(path)
+    else:
+        raise InputError(f"cannot read {suffix or 'files without an extension'} (use .json, .jsonl, .csv or a "
+                         "datapackage.json)", where=str(path))
+
+
+def _text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
+
+
+def _json(path: Path) -> Any:
+    text = _text(path)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                         where=str(path)) from None
+
+
+def _csv(path: Path) -> Iterator[tuple[str, Any]]:
+    reader = csv.reader(io.StringIO(_text(path), newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if not header or "id" not in header:
+            raise InputError("a CSV of records needs a header with an 'id' column", where=str(path))
+        for row in reader:
+            number = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise InputError(f"line {number}: {len(row)} cells, the header has {len(header)}", where=str(path))
+            yield f"{path}:{number}", _typed_row(dict(zip(header, row, strict=True)), f"{path}:{number}")
+    except csv.Error as exc:
+        raise InputError(f"line {reader.line_num}: malformed CSV ({exc})", where=str(path)) from None
+
+
+def _typed_row(row: dict[str, str], where: str) -> dict[str, Any]:
+    """CSV cells are text; turn them back into the record's field types (nested values are JSON)."""
+    kind = row.get("id", "").split(":", 1)[0]
+    cls = KINDS.get(kind)
+    out: dict[str, Any] = {}
+    for key, cell in row.items():
+        if cell == "":
+            continue
+        annotation = str(cls.model_fields[key].annotation) if cls and key in cls.model_fields else ""
+        if cell[:1] in JSON_CELL and ("list" in annotation or "dict" in annotation or "tuple" in annotation
+                                      or "Any" in annotation or not annotation or "VoteTotals" in annotation):
+            try:
+                out[key] = orjson.loads(cell)
+                continue
+            except orjson.JSONDecodeError:
+                raise InputError(f"{key}: malformed JSON in cell", where=where) from None
+        if annotation and ("bool" in annotation) and cell.lower() in ("true", "false"):
+            out[key] = cell.lower() == "true"
+        elif annotation and ("int" in annotation or "float" in annotation) and "str" not in annotation:
+            out[key] = cell  # pydantic converts numeric text
+        else:
+            out[key] = cell
+    return out

@@ -1,0 +1,112 @@
+"""Validated field types shared by every record kind."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+from typing import Annotated
+
+import pycountry
+from pydantic import AfterValidator, BeforeValidator
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_RECORD_ID = re.compile(r"^([a-z][a-z_]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
+_ISO_3166_2 = re.compile(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$")
+_UBIGEO = re.compile(r"^\d{2}(?:\d{2}(?:\d{2})?)?$")
+
+
+def check_date(value: str) -> str:
+    """A calendar date as ISO text, at day, month or year precision (``2016-09-08``, ``1980-01``, ``1983``)."""
+    if not isinstance(value, str):
+        raise ValueError("expected a date as text (YYYY-MM-DD, YYYY-MM or YYYY)")
+    m = _DATE.match(value)
+    if not m:
+        raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"{value!r} has no month {month}")
+    if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        raise ValueError(f"{value!r} has no day {day}")
+    return value
+
+
+def date_floor(value: str) -> str:
+    """The first day a (partial) date can mean: ``1980-01`` -> ``1980-01-01``."""
+    parts = value.split("-")
+    while len(parts) < 3:
+        parts.append("01")
+    return "-".join(parts)
+
+
+def date_ceiling(value: str) -> str:
+    """The last day a (partial) date can mean: ``1980-02`` -> ``1980-02-29``."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{parts[0]}-{parts[1]}-{last:02d}"
+    return value
+
+
+def date_precision(value: str) -> str:
+    return {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
+
+
+@lru_cache(maxsize=None)
+def _country_codes() -> frozenset[str]:
+    codes = {c.alpha_2 for c in pycountry.countries}
+    codes |= {c.alpha_2 for c in pycountry.historic_countries}
+    codes |= {"XK"}  # Kosovo: user-assigned, used by DMDC and most datasets
+    return frozenset(codes)
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code, or ISO 3166-3 alpha-2 of a former state (``SU``, ``YU``)."""
+    if not isinstance(value, str) or value.upper() not in _country_codes():
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return value.upper()
+
+
+def check_record_id(value: str) -> str:
+    if not isinstance(value, str) or not _RECORD_ID.match(value):
+        raise ValueError(f"{value!r} is not a record id (expected KIND:slug, e.g. site:pe-base-naval-callao)")
+    return value
+
+
+def check_iso_3166_2(value: str) -> str:
+    if not isinstance(value, str) or not _ISO_3166_2.match(value):
+        raise ValueError(f"{value!r} is not an ISO 3166-2 code (e.g. PE-LOR)")
+    check_country(value[:2])
+    return value
+
+
+def check_ubigeo(value: str) -> str:
+    if not isinstance(value, str) or not _UBIGEO.match(value):
+        raise ValueError(f"{value!r} is not a ubigeo (2, 4 or 6 digits)")
+    return value
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+IsoDate = Annotated[str, BeforeValidator(_strip), AfterValidator(check_date)]
+CountryCode = Annotated[str, BeforeValidator(_strip), AfterValidator(check_country)]
+RecordId = Annotated[str, AfterValidator(check_record_id)]
+Iso3166_2 = Annotated[str, AfterValidator(check_iso_3166_2)]
+Ubigeo = Annotated[str, AfterValidator(check_ubigeo)]
+
+
+def split_id(record_id: str) -> tuple[str, str]:
+    kind, _, slug = check_record_id(record_id).partition(":")
+    return kind, slug
+
+
+def slugify(text: str) -> str:
+    """A readable slug: lower case, ASCII, words joined by ``-``."""
+    from unidecode import unidecode
+
+    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    return slug or "x"

@@ -1,0 +1,523 @@
+"""The record kinds of the registry.
+
+Every record has a stable id ``KIND:slug``, its sources (citations, with the field they support and
+the character span they came from) and the conflicts between sources, kept side by side.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, model_validator
+
+from .fields import CountryCode, IsoDate, Iso3166_2, RecordId, Ubigeo, date_ceiling, date_floor
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+# --- provenance ------------------------------------------------------------------------------------------
+
+
+class Citation(Strict):
+    """Where a record, or one of its fields, comes from."""
+
+    source: RecordId
+    field: str | None = None
+    span: tuple[NonNegativeInt, NonNegativeInt] | None = None
+    quote: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _span_order(self) -> Citation:
+        if self.span is not None and self.span[0] > self.span[1]:
+            raise ValueError("span: start is after end")
+        if not self.source.startswith("source:"):
+            raise ValueError(f"source: {self.source!r} is not a source record id")
+        return self
+
+
+class ConflictValue(Strict):
+    value: Any
+    source: RecordId | None = None
+    note: str | None = None
+
+
+class SourceConflict(Strict):
+    """Two or more sources that disagree on a field; kept, never silently resolved."""
+
+    field: str
+    values: list[ConflictValue] = Field(min_length=2)
+    note: str | None = None
+    chosen: Any = None
+
+
+class Record(Strict):
+    kind: ClassVar[str] = ""
+    id: RecordId
+    sources: list[Citation] = Field(default_factory=list)
+    conflicts: list[SourceConflict] = Field(default_factory=list)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _id_kind(self) -> Record:
+        if not self.id.startswith(self.kind + ":"):
+            raise ValueError(f"id: {self.id!r} does not start with {self.kind + ':'!r}")
+        return self
+
+    @property
+    def slug(self) -> str:
+        return self.id.split(":", 1)[1]
+
+    def label(self) -> str:
+        for name in ("name", "title", "subject", "number"):
+            value = getattr(self, name, None)
+            if value:
+                return str(value)
+        return self.id
+
+    def interval(self) -> tuple[str | None, str | None]:
+        """The interval the record covers, as ISO day bounds (for indexing)."""
+        start = getattr(self, "start", None)
+        end = getattr(self, "end", None)
+        return (date_floor(start) if start else None, date_ceiling(end) if end else None)
+
+    def references(self) -> set[str]:
+        """Record ids this record points to (its sources and its links)."""
+        refs = {c.source for c in self.sources}
+        for c in self.conflicts:
+            refs |= {v.source for v in c.values if v.source}
+        return refs
+
+
+def _check_interval(record: Any, start: str = "start", end: str = "end") -> None:
+    a, b = getattr(record, start, None), getattr(record, end, None)
+    if a and b and date_floor(a) > date_ceiling(b):
+        raise ValueError(f"{end}: {b} is before {start} {a}")
+
+
+# --- enums -----------------------------------------------------------------------------------------------
+
+
+class InstrumentType(StrEnum):
+    CONSTITUTION = "CONSTITUTION"
+    RL = "RL"
+    RM = "RM"
+    RS = "RS"
+    LEY = "LEY"
+    DS = "DS"
+    AGREEMENT = "AGREEMENT"
+    TREATY = "TREATY"
+    BILL = "BILL"
+    OTHER = "OTHER"
+
+
+class Purpose(StrEnum):
+    TRAINING = "training"
+    EXERCISE = "exercise"
+    HUMANITARIAN = "humanitarian"
+    DISASTER_RELIEF = "disaster_relief"
+    COUNTER_NARCOTICS = "counter_narcotics"
+    MEDICAL_RESEARCH = "medical_research"
+    COORDINATION_VISIT = "coordination_visit"
+    ACADEMIC = "academic"
+    SHIP_VISIT = "ship_visit"
+    EVENT_SECURITY = "event_security"
+    LOGISTICS = "logistics"
+    OTHER = "other"
+
+
+class ActivityStatus(StrEnum):
+    PROPOSED = "proposed"
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class FacilityStatus(StrEnum):
+    PLANNED = "planned"
+    ESTABLISHED = "established"
+    OPERATING = "operating"
+    DISMANTLED = "dismantled"
+    SITE_RESTORED = "site_restored"
+
+
+class ProcurementStatus(StrEnum):
+    REQUESTED = "requested"
+    NOTIFIED = "notified"
+    OFFERED = "offered"
+    CONTRACTED = "contracted"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+class PlaceLevel(StrEnum):
+    COUNTRY = "country"
+    DEPARTMENT = "department"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    CITY = "city"
+    AREA = "area"
+    FACILITY = "facility"
+    SEA = "sea"
+
+
+class Rating(StrEnum):
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly_true"
+    MIXED = "mixed"
+    MISLEADING = "misleading"
+    FALSE = "false"
+    UNPROVEN = "unproven"
+
+
+# --- kinds -----------------------------------------------------------------------------------------------
+
+
+class Source(Record):
+    kind: ClassVar[str] = "source"
+    url: str | None = None
+    document: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: IsoDate | None = None
+    retrieved: IsoDate | None = None
+    language: str | None = None
+    reliability: Literal["official", "press", "academic", "dataset", "partisan", "other"] | None = None
+    sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _locator(self) -> Source:
+        if not self.url and not self.document:
+            raise ValueError("a source needs a url or a document")
+        return self
+
+
+class Place(Record):
+    kind: ClassVar[str] = "place"
+    name: str = Field(min_length=1)
+    level: PlaceLevel
+    country: CountryCode
+    iso_3166_2: Iso3166_2 | None = None
+    ubigeo: Ubigeo | None = None
+    parent: RecordId | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    aliases: list[str] = Field(default_factory=list)
+
+    def references(self) -> set[str]:
+        return super().references() | ({self.parent} if self.parent else set())
+
+
+class Site(Record):
+    kind: ClassVar[str] = "site"
+    name: str = Field(min_length=1)
+    host_country: CountryCode
+    place: RecordId | None = None
+    site_type: Literal["host_facility", "city", "region", "sea_area", "foreign_facility", "funded_facility",
+                       "embassy", "other"] = "host_facility"
+    operator: str | None = None
+    controlled_by: CountryCode | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    tenants: list[str] = Field(default_factory=list)
+    labels: list[dict[str, Any]] = Field(default_factory=list)
+    facts: dict[str, Any] = Field(default_factory=dict)
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _interval(self) -> Site:
+        _check_interval(self)
+        return self
+
+    def references(self) -> set[str]:
+        return super().references() | ({self.place} if self.place else set())
+
+
+class Bill(Record):
+    kind: ClassVar[str] = "bill"
+    jurisdiction: CountryCode
+    number: str = Field(pattern=r"^\d+$")
+    full_number: str | None = None
+    title: str | None = None
+    proposed_by: str | None = None
+    filed: IsoDate | None = None
+    enacted_as: RecordId | None = None
+
+    def references(self) -> set[str]:
+        return super().references() | ({self.enacted_as} if self.enacted_as else set())
+
+
+class Instrument(Record):
+    kind: ClassVar[str] = "instrument"
+    jurisdiction: CountryCode
+    type: InstrumentType
+    number: str | None = None
+    title: str | None = None
+    issued_date: IsoDate | None = None
+    published_date: IsoDate | None = None
+    bill: RecordId | None = None
+    modifies: list[RecordId] = Field(default_factory=list)
+    legal_basis: list[str] = Field(default_factory=list)
+    published: bool | None = None
+
+    def references(self) -> set[str]:
+        refs = super().references() | set(self.modifies)
+        return refs | ({self.bill} if self.bill else set())
+
+
+class Authorization(Record):
+    kind: ClassVar[str] = "authorization"
+    instrument: RecordId | None = None
+    bill: RecordId | None = None
+    visiting_country: CountryCode
+    host_country: CountryCode
+    armed: bool | None = None
+    purpose: str | None = None
+    purpose_category: Purpose = Purpose.OTHER
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    personnel: NonNegativeInt | None = None
+    places: list[RecordId] = Field(default_factory=list)
+    places_as_written: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    host_units: list[str] = Field(default_factory=list)
+    equipment: list[dict[str, Any]] = Field(default_factory=list)
+    date_change_allowed_by: str | None = None
+
+    @model_validator(mode="after")
+    def _interval(self) -> Authorization:
+        _check_interval(self)
+        return self
+
+    def references(self) -> set[str]:
+        refs = super().references() | set(self.places)
+        return refs | {r for r in (self.instrument, self.bill) if r}
+
+
+class Activity(Record):
+    kind: ClassVar[str] = "activity"
+    name: str = Field(min_length=1)
+    activity_type: Literal["exercise", "training", "humanitarian_mission", "disaster_relief", "ship_visit",
+                           "research", "event_security", "counter_narcotics", "coordination_visit",
+                           "construction", "other"] = "other"
+    purpose_category: Purpose = Purpose.OTHER
+    status: ActivityStatus = ActivityStatus.PLANNED
+    status_history: list[dict[str, Any]] = Field(default_factory=list)
+    visiting_countries: list[CountryCode] = Field(default_factory=list)
+    host_country: CountryCode
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    authorizations: list[RecordId] = Field(default_factory=list)
+    sites: list[RecordId] = Field(default_factory=list)
+    places: list[RecordId] = Field(default_factory=list)
+    places_as_written: list[str] = Field(default_factory=list)
+    personnel_planned: NonNegativeInt | None = None
+    personnel_observed: NonNegativeInt | None = None
+    armed: bool | None = None
+    series: str | None = None
+
+    @model_validator(mode="after")
+    def _interval(self) -> Activity:
+        _check_interval(self)
+        return self
+
+    def references(self) -> set[str]:
+        return super().references() | set(self.authorizations) | set(self.sites) | set(self.places)
+
+
+class LifecycleEvent(Strict):
+    status: str
+    date: IsoDate | None = None
+    note: str | None = None
+
+
+class TemporaryFacility(Record):
+    kind: ClassVar[str] = "facility"
+    name: str = Field(min_length=1)
+    facility_type: Literal["field_hospital", "base_camp", "clinic", "command_post", "other"] = "other"
+    activity: RecordId | None = None
+    site: RecordId | None = None
+    place: RecordId | None = None
+    visiting_country: CountryCode
+    host_country: CountryCode
+    lifecycle: list[LifecycleEvent] = Field(default_factory=list)
+    personnel: NonNegativeInt | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+    @model_validator(mode="after")
+    def _lifecycle(self) -> TemporaryFacility:
+        order = [s.value for s in FacilityStatus]
+        last = -1
+        last_date = ""
+        for event in self.lifecycle:
+            if event.status not in order:
+                raise ValueError(f"lifecycle: {event.status!r} is not one of {', '.join(order)}")
+            index = order.index(event.status)
+            if index < last:
+                raise ValueError(f"lifecycle: {event.status!r} comes after {order[last]!r}")
+            if event.date and last_date and date_ceiling(event.date) < date_floor(last_date):
+                raise ValueError(f"lifecycle: {event.status} on {event.date} is before {last_date}")
+            last = index
+            last_date = event.date or last_date
+        return self
+
+    @property
+    def status(self) -> str | None:
+        return self.lifecycle[-1].status if self.lifecycle else None
+
+    def interval(self) -> tuple[str | None, str | None]:
+        dates = {e.status: e.date for e in self.lifecycle if e.date}
+        start = dates.get("established") or dates.get("operating") or dates.get("planned")
+        end = dates.get("dismantled") or dates.get("site_restored")
+        return (date_floor(start) if start else None, date_ceiling(end) if end else None)
+
+    def references(self) -> set[str]:
+        return super().references() | {r for r in (self.activity, self.site, self.place) if r}
+
+
+class Assistance(Record):
+    kind: ClassVar[str] = "assistance"
+    title: str = Field(min_length=1)
+    sector: Literal["health", "shelter", "wash", "education", "logistics", "protection", "food", "early_recovery",
+                    "emergency_telecommunications", "disaster_preparedness", "equipment", "other"] = "other"
+    provider: str
+    provider_country: CountryCode
+    host_country: CountryCode
+    partners: list[str] = Field(default_factory=list)
+    activity: RecordId | None = None
+    place: RecordId | None = None
+    site: RecordId | None = None
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    quantity: NonNegativeFloat | None = None
+    unit: str | None = None
+    reached: NonNegativeInt | None = None
+    value_usd: NonNegativeFloat | None = None
+
+    @model_validator(mode="after")
+    def _interval(self) -> Assistance:
+        _check_interval(self)
+        return self
+
+    def references(self) -> set[str]:
+        return super().references() | {r for r in (self.activity, self.place, self.site) if r}
+
+
+class VoteTotals(Strict):
+    yes: NonNegativeInt
+    no: NonNegativeInt
+    abstain: NonNegativeInt
+    no_answer: NonNegativeInt | None = None
+    absent: NonNegativeInt | None = None
+    on_leave: NonNegativeInt | None = None
+    legal_number: NonNegativeInt | None = None
+
+
+class Vote(Record):
+    kind: ClassVar[str] = "vote"
+    jurisdiction: CountryCode
+    date: IsoDate
+    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}(:\d{2})?$")
+    subject: str | None = None
+    bill: RecordId | None = None
+    instrument: RecordId | None = None
+    totals: VoteTotals
+    groups: list[dict[str, Any]] = Field(default_factory=list)
+    members: list[dict[str, Any]] = Field(default_factory=list)
+    result: Literal["approved", "rejected", "unknown"] = "unknown"
+    reported: list[dict[str, Any]] = Field(default_factory=list)
+
+    def references(self) -> set[str]:
+        return super().references() | {r for r in (self.bill, self.instrument) if r}
+
+
+class PersonnelCount(Record):
+    kind: ClassVar[str] = "personnel_count"
+    visiting_country: CountryCode
+    host_country: CountryCode
+    date: IsoDate
+    period: Literal["quarter", "year", "month", "day"] = "quarter"
+    category: Literal["permanent", "observed", "authorized"] = "permanent"
+    active_duty: NonNegativeInt | None = None
+    reserve: NonNegativeInt | None = None
+    civilians: NonNegativeInt | None = None
+    total: NonNegativeInt | None = None
+    by_service: dict[str, NonNegativeInt | None] = Field(default_factory=dict)
+    method: str | None = None
+    flags: list[str] = Field(default_factory=list)
+
+
+class Spending(Record):
+    kind: ClassVar[str] = "spending"
+    visiting_country: CountryCode
+    host_country: CountryCode
+    location: str
+    year: int = Field(ge=1900, le=2100)
+    amount_thousands_usd: float
+    category: str | None = None
+    site: RecordId | None = None
+
+
+class Procurement(Record):
+    kind: ClassVar[str] = "procurement"
+    title: str = Field(min_length=1)
+    seller_country: CountryCode
+    buyer_country: CountryCode
+    case_number: str | None = None
+    value_usd: NonNegativeFloat | None = None
+    site: RecordId | None = None
+    status: ProcurementStatus
+    lifecycle: list[LifecycleEvent] = Field(default_factory=list)
+    foreign_personnel: NonNegativeInt | None = None
+    foreign_personnel_years: NonNegativeInt | None = None
+    financed_by: str | None = None
+
+    def references(self) -> set[str]:
+        return super().references() | ({self.site} if self.site else set())
+
+
+class Claim(Record):
+    kind: ClassVar[str] = "claim"
+    text: str = Field(min_length=1)
+    text_en: str | None = None
+    lang: Literal["es", "en"] = "es"
+    date: IsoDate | None = None
+    claimant: str | None = None
+    appearance: str | None = None
+    about: list[RecordId] = Field(default_factory=list)
+
+    def label(self) -> str:
+        return self.text
+
+    def references(self) -> set[str]:
+        return super().references() | set(self.about)
+
+
+class Review(Record):
+    kind: ClassVar[str] = "review"
+    claim: RecordId
+    rating: Rating
+    reviewer: str
+    reviewer_kind: Literal["external", "footprint", "editor"] = "external"
+    date: IsoDate | None = None
+    url: str | None = None
+    original_rating: str | None = None
+    summary: str | None = None
+    evidence: list[RecordId] = Field(default_factory=list)
+    proposed_rating: Rating | None = None
+
+    def references(self) -> set[str]:
+        return super().references() | {self.claim} | set(self.evidence)
+
+
+KINDS: dict[str, type[Record]] = {
+    cls.kind: cls
+    for cls in (Source, Place, Site, Bill, Instrument, Authorization, Activity, TemporaryFacility, Assistance, Vote,
+                PersonnelCount, Spending, Procurement, Claim, Review)
+}
