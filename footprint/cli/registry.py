@@ -139,3 +139,22 @@ def audit_log(ctx: Context, record_id: str | None, limit: int, as_json: bool) ->
     else:
         table("audit log", ["seq", "at", "actor", "action", "record", "version"],
               [[e["seq"], e["at"], e["actor"], e["action"], e["record_id"], e["version"]] for e in events])
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_context
+@handle_errors
+def summary(ctx: Context, as_json: bool) -> None:
+    """What the registry holds: records per kind, audit events, last change."""
+    store = ctx.store()
+    counts = store.counts()
+    chain = store.verify_audit()
+    result = {"database": store.url, "records": sum(counts.values()), "by_kind": counts,
+              "audit_events": chain.events, "audit_ok": chain.ok, "last_change": store.last_change()}
+    if as_json:
+        emit(result)
+        return
+    table(f"footprint registry: {store.url}", ["kind", "records"], [[k, n] for k, n in counts.items()])
+    click.echo(f"{result['records']} records; audit log {'intact' if chain.ok else 'BROKEN'} "
+               f"({chain.events} events); last change {result['last_change']}")
