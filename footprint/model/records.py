@@ -417,6 +417,7 @@ class VoteTotals(Strict):
     absent: NonNegativeInt | None = None
     on_leave: NonNegativeInt | None = None
     legal_number: NonNegativeInt | None = None
+    other: NonNegativeInt | None = None
 
 
 class Vote(Record):
