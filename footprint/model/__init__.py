@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-import orjson
 from pydantic import ValidationError
 
 from ..errors import InputError
@@ -94,8 +93,9 @@ def dump_record(record: Record) -> dict[str, Any]:
 
 
 def record_json(record: Record) -> bytes:
-    """Canonical JSON bytes of a record (sorted keys): what the store keeps and hashes."""
-    return orjson.dumps(dump_record(record), option=orjson.OPT_SORT_KEYS)
+    """Canonical JSON bytes of a record (fields in model order, no empty defaults): what the store keeps and
+    hashes. The same record always gives the same bytes."""
+    return record.__pydantic_serializer__.to_json(record, exclude_defaults=True)
 
 
 def content_hash(canonical: bytes) -> str:

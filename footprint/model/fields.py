@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Annotated
 
 import pycountry
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _RECORD_ID = re.compile(r"^([a-z][a-z_]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
@@ -20,6 +21,12 @@ def check_date(value: str) -> str:
     """A calendar date as ISO text, at day, month or year precision (``2016-09-08``, ``1980-01``, ``1983``)."""
     if not isinstance(value, str):
         raise ValueError("expected a date as text (YYYY-MM-DD, YYYY-MM or YYYY)")
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        try:
+            _dt.date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
     m = _DATE.match(value)
     if not m:
         raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -54,7 +61,7 @@ def date_precision(value: str) -> str:
     return {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_codes() -> frozenset[str]:
     codes = {c.alpha_2 for c in pycountry.countries}
     codes |= {c.alpha_2 for c in pycountry.historic_countries}
@@ -88,12 +95,8 @@ def check_ubigeo(value: str) -> str:
     return value
 
 
-def _strip(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
-
-
-IsoDate = Annotated[str, BeforeValidator(_strip), AfterValidator(check_date)]
-CountryCode = Annotated[str, BeforeValidator(_strip), AfterValidator(check_country)]
+IsoDate = Annotated[str, AfterValidator(check_date)]
+CountryCode = Annotated[str, AfterValidator(check_country)]
 RecordId = Annotated[str, AfterValidator(check_record_id)]
 Iso3166_2 = Annotated[str, AfterValidator(check_iso_3166_2)]
 Ubigeo = Annotated[str, AfterValidator(check_ubigeo)]

@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, model_validator
 
-from .fields import CountryCode, IsoDate, Iso3166_2, RecordId, Ubigeo, date_ceiling, date_floor
+from .fields import CountryCode, Iso3166_2, IsoDate, RecordId, Ubigeo, date_ceiling, date_floor
 
 
 class Strict(BaseModel):
@@ -72,16 +72,18 @@ class Record(Strict):
         return self.id.split(":", 1)[1]
 
     def label(self) -> str:
+        fields = self.__dict__
         for name in ("name", "title", "subject", "number"):
-            value = getattr(self, name, None)
+            value = fields.get(name)
             if value:
                 return str(value)
         return self.id
 
     def interval(self) -> tuple[str | None, str | None]:
         """The interval the record covers, as ISO day bounds (for indexing)."""
-        start = getattr(self, "start", None)
-        end = getattr(self, "end", None)
+        fields = self.__dict__
+        start = fields.get("start") or fields.get("date")
+        end = fields.get("end") or fields.get("date")
         return (date_floor(start) if start else None, date_ceiling(end) if end else None)
 
     def references(self) -> set[str]:

@@ -1,7 +1,8 @@
 """The append-only, hash-chained audit log.
 
-Each event's hash is ``sha256(prev_hash + canonical JSON of the event)``; changing any stored field of any
-event, or removing one, breaks every hash after it. ``verify`` recomputes the chain.
+Each event's hash is ``sha256(prev_hash + JSON list of the event's fields)``, where the ``before`` and
+``after`` snapshots enter by their own SHA-256; changing any stored field of any event, or removing one,
+breaks every hash after it. ``verify`` recomputes the chain.
 """
 
 from __future__ import annotations
@@ -14,11 +15,20 @@ from typing import Any
 import orjson
 
 GENESIS = "0" * 64
-EVENT_FIELDS = ("seq", "at", "actor", "action", "record_id", "version", "before", "after")
 
 
-def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
-    body = orjson.dumps({k: event[k] for k in EVENT_FIELDS}, option=orjson.OPT_SORT_KEYS)
+def snapshot_hash(snapshot: str | None) -> str:
+    return hashlib.sha256(snapshot.encode()).hexdigest() if snapshot is not None else ""
+
+
+def event_hash(prev_hash: str, event: Mapping[str, Any], before_hash: str | None = None,
+               after_hash: str | None = None) -> str:
+    """The chained hash of one event; pass the snapshots' hashes when already known (bulk writes)."""
+    body = orjson.dumps([
+        event["seq"], event["at"], event["actor"], event["action"], event["record_id"], event["version"],
+        snapshot_hash(event["before"]) if before_hash is None else before_hash,
+        snapshot_hash(event["after"]) if after_hash is None else after_hash,
+    ])
     return hashlib.sha256(prev_hash.encode() + body).hexdigest()
 
 

@@ -7,7 +7,7 @@ hash-chained audit log in the same transaction, and updates use optimistic locki
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,9 +16,10 @@ import orjson
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..errors import Conflict, DuplicateId, FootprintError, InputError, IntegrityError, NotFound, Unavailable
+from ..errors import Conflict, DuplicateId, InputError, IntegrityError, NotFound, Unavailable
 from ..model import Record, content_hash, parse_record, record_json
-from . import audit, engine as engines
+from . import audit
+from . import engine as engines
 from .schema import audit_log, documents, links, records, users
 
 CHUNK = 500
@@ -85,6 +86,13 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def drop_schema(self, schema: str) -> None:
+        """Drop a PostgreSQL schema and everything in it (benchmarks and tests use one each)."""
+        if self.dialect != "postgresql" or not schema.replace("_", "").isalnum():
+            raise InputError(f"cannot drop schema {schema!r}")
+        with self.engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+
     def __enter__(self) -> Store:
         return self
 
@@ -121,7 +129,7 @@ class Store:
 
     def _read(self, query: Any) -> list[Any]:
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
+            rows = list(conn.execute(query).all())
             conn.rollback()
         return rows
 
@@ -210,7 +218,7 @@ class Store:
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=5000).execute(
                 select(audit_log).order_by(audit_log.c.seq))
-            report = audit.verify(row._mapping for row in result)
+            report = audit.verify(dict(row._mapping) for row in result)
             conn.rollback()
         return report
 
@@ -247,18 +255,26 @@ class Writer:
         self._prev = str(row[1]) if row else audit.GENESIS
         self._events: list[dict[str, Any]] = []
 
+    def _sql(self, template: str) -> str:
+        """A driver-level statement with this driver's placeholders (``?`` or ``%s``)."""
+        return template if self.conn.dialect.paramstyle == "qmark" else template.replace("?", "%s")
+
     def _log(self, action: str, record_id: str, version: int, before: str | None, after: str | None,
-             at: str) -> None:
+             at: str, after_hash: str | None = None) -> None:
         self._seq += 1
         event = {"seq": self._seq, "at": at, "actor": self.actor, "action": action, "record_id": record_id,
                  "version": version, "before": before, "after": after}
         event["prev_hash"] = self._prev
-        event["hash"] = self._prev = audit.event_hash(self._prev, event)
+        event["hash"] = self._prev = audit.event_hash(self._prev, event, after_hash=after_hash)
         self._events.append(event)
 
     def _flush_events(self) -> None:
         if self._events:
-            self.conn.execute(insert(audit_log), self._events)
+            self.conn.exec_driver_sql(
+                self._sql("INSERT INTO audit_log (seq, at, actor, action, record_id, version, before, after, "
+                          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                [(e["seq"], e["at"], e["actor"], e["action"], e["record_id"], e["version"], e["before"],
+                  e["after"], e["prev_hash"], e["hash"]) for e in self._events])
             self._events = []
 
     def put_many(self, items: Iterable[Record], *, check_references: bool = True) -> WriteReport:
@@ -273,12 +289,17 @@ class Writer:
             self._check_references(batch)
         ids = list(batch)
         at = now()
+        insert_records = self._sql(
+            "INSERT INTO records (id, kind, label, data, hash, version, start_date, end_date, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
+        insert_links = self._sql("INSERT INTO links (src, dst) VALUES (?, ?)")
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i:i + CHUNK]
             existing = {r.id: r for r in self.conn.execute(
                 select(records.c.id, records.c.hash, records.c.version, records.c.data)
                 .where(records.c.id.in_(chunk)))}
-            new_rows, link_rows = [], []
+            new_rows: list[tuple[Any, ...]] = []
+            link_rows: list[tuple[str, str]] = []
             for record_id in chunk:
                 record, blob = batch[record_id]
                 digest = content_hash(blob)
@@ -288,25 +309,25 @@ class Writer:
                     continue
                 data = blob.decode()
                 start, end = record.interval()
-                row = {"id": record_id, "kind": record.kind, "label": record.label()[:500], "data": data,
-                       "hash": digest, "start_date": start, "end_date": end, "updated_at": at}
+                label = record.label()[:500]
                 if old is None:
-                    row.update(version=1, created_at=at)
-                    new_rows.append(row)
-                    self._log("insert", record_id, 1, None, data, at)
+                    new_rows.append((record_id, record.kind, label, data, digest, start, end, at, at))
+                    self._log("insert", record_id, 1, None, data, at, after_hash=digest)
                     report.inserted += 1
                 else:
                     version = int(old.version) + 1
-                    self.conn.execute(update(records).where(records.c.id == record_id).values(version=version, **row))
+                    self.conn.execute(update(records).where(records.c.id == record_id).values(
+                        version=version, label=label, data=data, hash=digest, start_date=start, end_date=end,
+                        updated_at=at))
                     self.conn.execute(delete(links).where(links.c.src == record_id))
-                    self._log("update", record_id, version, old.data, data, at)
+                    self._log("update", record_id, version, old.data, data, at, after_hash=digest)
                     report.updated += 1
-                link_rows.extend({"src": record_id, "dst": dst} for dst in sorted(record.references()))
+                link_rows.extend((record_id, dst) for dst in sorted(record.references()))
                 report.ids.append(record_id)
             if new_rows:
-                self.conn.execute(insert(records), new_rows)
+                self.conn.exec_driver_sql(insert_records, new_rows)
             if link_rows:
-                self.conn.execute(insert(links), link_rows)
+                self.conn.exec_driver_sql(insert_links, link_rows)
             self._flush_events()
         return report
 
