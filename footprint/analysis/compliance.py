@@ -1,0 +1,249 @@
+"""Compliance of authorizations and activities with a jurisdiction's rules, read from its ``rules.toml``.
+
+``footprint/jurisdictions/<cc>/rules.toml`` lists rules; each names one of the generic checks below (``CHECKS``)
+with its parameters, a severity and a legal reference. A check is one vectorized pass over the registry's
+tables returning ``(records, detail)`` rows; ``check`` turns them into DESIGN.md's ``check --json`` findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from ..errors import InputError
+from .frames import Frames, load_frames, parse_day
+
+JURISDICTIONS = Path(__file__).resolve().parent.parent / "jurisdictions"
+SEVERITIES = ("error", "warning", "info")
+EMPTY = pl.DataFrame(schema={"records": pl.List(pl.Utf8), "detail": pl.Utf8})
+Check = Callable[[Frames, dict[str, Any], str, dt.date], pl.DataFrame]
+
+
+@lru_cache(maxsize=8)
+def load_rules(jurisdiction: str) -> dict[str, Any]:
+    """The rules file of a jurisdiction (``PE`` -> ``footprint/jurisdictions/pe/rules.toml``)."""
+    path = JURISDICTIONS / jurisdiction.lower() / "rules.toml"
+    if not path.is_file():
+        raise InputError(f"no rules for jurisdiction {jurisdiction!r} (expected {path})", where="jurisdiction")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(exc), where=str(path)) from None
+    for i, rule in enumerate(data.get("rules", [])):
+        for key in ("id", "check", "severity", "legal_reference", "message"):
+            if key not in rule:
+                raise InputError(f"rules[{i}]: missing {key!r}", where=str(path))
+        if rule["check"] not in CHECKS:
+            raise InputError(f"rules[{i}].check: unknown check {rule['check']!r}", where=str(path))
+        if rule["severity"] not in SEVERITIES:
+            raise InputError(f"rules[{i}].severity: expected one of {', '.join(SEVERITIES)}", where=str(path))
+    return data
+
+
+# --- the tables the checks share ----------------------------------------------------------------------------
+
+
+def _auths(frames: Frames, cc: str) -> pl.DataFrame:
+    types = frames.instruments.select(pl.col("id").alias("instrument"), pl.col("type").alias("itype"))
+    return frames.authorizations.filter(pl.col("host") == cc).join(types, on="instrument", how="left")
+
+
+def _acts(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
+    return frames.activities.filter((pl.col("host") == cc) & (pl.col("status") != "cancelled")
+                                    & (pl.col("start").is_null() | (pl.col("start") <= at)))
+
+
+def _links(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
+    """Activity x authorization pairs (activities that cite at least one known authorization)."""
+    acts = _acts(frames, cc, at).select(pl.col("id").alias("activity"), pl.col("start").alias("a_start"),
+                                        pl.col("end").alias("a_end"), pl.col("purpose").alias("a_purpose"),
+                                        pl.coalesce("observed", "planned").alias("a_personnel"),
+                                        "date_changed_by", pl.col("authorizations").alias("id")).explode("id")
+    return acts.join(_auths(frames, cc), on="id").rename({"id": "authorization"})
+
+
+def _rs_modified(frames: Frames, allowed: list[str]) -> pl.Series:
+    """Instruments modified by an instrument of an allowed type (e.g. an RL whose dates an RS moved)."""
+    return (frames.instruments.filter(pl.col("type").is_in(allowed)).select(pl.col("modifies").alias("m"))
+            .explode("m").drop_nulls()["m"].unique())
+
+
+def _rows(df: pl.DataFrame, records: list[str], detail: pl.Expr) -> pl.DataFrame:
+    return df.select(pl.concat_list(records).list.drop_nulls().alias("records"), detail.alias("detail"))
+
+
+def _d(col: str) -> pl.Expr:
+    return pl.col(col).cast(pl.Utf8).fill_null("?")
+
+
+# --- the checks -------------------------------------------------------------------------------------------
+
+
+def instrument_type(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    a = _auths(frames, cc).filter((pl.col("armed") == rule["armed"]) & pl.col("itype").is_not_null()
+                                  & ~pl.col("itype").is_in(rule["allowed"]))
+    out = _rows(a, ["id", "instrument"], pl.concat_str(pl.lit("authorized by "), pl.col("itype")))
+    links = _links(frames, cc, at).join(_acts(frames, cc, at).select(pl.col("id").alias("activity"), "armed"),
+                                        on="activity")
+    links = links.filter(pl.col("armed") == rule["armed"])
+    bad = links.group_by("activity").agg(pl.col("itype").is_in(rule["allowed"]).any().alias("ok"),
+                                         pl.col("authorization"), pl.col("itype").drop_nulls().unique().sort())
+    bad = bad.filter(~pl.col("ok") & (pl.col("itype").list.len() > 0))
+    acts = bad.select(pl.concat_list(pl.col("activity"), pl.col("authorization")).alias("records"),
+                      pl.concat_str(pl.lit("activity authorized only by "), pl.col("itype").list.join(", "))
+                      .alias("detail"))
+    return pl.concat([out, acts])
+
+
+def required_fields(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    a = _auths(frames, cc).filter(pl.col("itype").is_in(rule["instrument_types"]))
+    missing = pl.concat_list([pl.when(pl.col(f).is_null()).then(pl.lit(f)).otherwise(None) for f in rule["fields"]])
+    a = a.with_columns(missing.list.drop_nulls().alias("missing")).filter(pl.col("missing").list.len() > 0)
+    return _rows(a, ["id", "instrument"], pl.col("missing").list.join(", "))
+
+
+def within_dates(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    links = _links(frames, cc, at).filter(pl.col("date_change_allowed_by").is_null()
+                                          & ~pl.col("instrument").is_in(_rs_modified(frames, ["RS"]).implode()))
+    per = links.group_by("activity").agg(pl.col("a_start").first(), pl.col("a_end").first(),
+                                         pl.col("start").min(), pl.col("end").max(), pl.col("authorization"))
+    bad = per.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end")))
+    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
+                      pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" is not within "),
+                                    _d("start"), pl.lit(" to "), _d("end")).alias("detail"))
+
+
+def date_change(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    allowed = rule["allowed"]
+    types = frames.instruments.select(pl.col("id").alias("date_changed_by"), pl.col("type").alias("ctype"))
+    acts = _acts(frames, cc, at).filter(pl.col("date_changed_by").is_not_null()).join(types, on="date_changed_by",
+                                                                                       how="left")
+    cited = acts.filter(~pl.col("ctype").is_in(allowed).fill_null(False))
+    out = cited.select(pl.concat_list(pl.col("id"), pl.col("date_changed_by")).list.drop_nulls()
+                       .list.filter(pl.element() != "").alias("records"),
+                       pl.when(pl.col("date_changed_by") == "").then(pl.lit("the change cites no instrument"))
+                       .otherwise(pl.concat_str(pl.lit("the change cites "), pl.col("date_changed_by")))
+                       .alias("detail"))
+    moved = _links(frames, cc, at).filter(pl.col("date_change_allowed_by").is_not_null()
+                                          & pl.col("date_changed_by").is_null()
+                                          & ~pl.col("instrument").is_in(_rs_modified(frames, allowed).implode()))
+    moved = moved.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end")))
+    return pl.concat([out, moved.select(
+        pl.concat_list("activity", "authorization").alias("records"),
+        pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" differs from the authorized "),
+                      _d("start"), pl.lit(" to "), _d("end"), pl.lit("; no Resolución Suprema recorded"))
+        .alias("detail"))])
+
+
+def within_places(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    links = _links(frames, cc, at).filter(pl.col("places").list.len() > 0)
+    allowed = links.select("activity", pl.col("places").alias("ancestor")).explode("ancestor").unique()
+    acts = _acts(frames, cc, at).filter(pl.col("id").is_in(links["activity"].implode()))
+    where = pl.concat([acts.select(pl.col("id").alias("activity"), pl.col("sites").alias("loc")).explode("loc"),
+                       acts.select(pl.col("id").alias("activity"), pl.col("places").alias("loc")).explode("loc")]
+                      ).drop_nulls()
+    inside = (where.join(frames.locations, on="loc").join(allowed, on=["activity", "ancestor"])
+              .select("activity", "loc").unique())
+    outside = where.join(inside, on=["activity", "loc"], how="anti")
+    bad = outside.group_by("activity").agg(pl.col("loc").unique().sort())
+    auths = links.group_by("activity").agg("authorization")
+    bad = bad.join(auths, on="activity")
+    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
+                      pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail"))
+
+
+def within_cap(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    per = _links(frames, cc, at).group_by("activity").agg(
+        pl.col("a_personnel").first(), pl.col("personnel").sum().alias("cap"),
+        pl.col("personnel").is_null().any().alias("uncapped"), pl.col("authorization"))
+    bad = per.filter(~pl.col("uncapped") & (pl.col("a_personnel") > pl.col("cap")))
+    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
+                      pl.concat_str(_d("a_personnel"), pl.lit(" personnel, "), _d("cap"), pl.lit(" authorized"))
+                      .alias("detail"))
+
+
+def purpose_match(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    per = _links(frames, cc, at).filter(pl.col("a_purpose") != "other").group_by("activity").agg(
+        pl.col("a_purpose").first(), pl.col("purpose").unique().sort(), pl.col("authorization"))
+    bad = per.filter(~pl.col("purpose").list.contains("other") & ~pl.col("purpose").list.contains(pl.col("a_purpose")))
+    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
+                      pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("purpose").list.join(", "))
+                      .alias("detail"))
+
+
+def voted_not_published(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    grace = dt.timedelta(days=int(rule.get("grace_days", 0)))
+    ins = frames.instruments
+    published = ins.filter((pl.col("published") == True) | pl.col("published_date").is_not_null())  # noqa: E712
+    enacted = pl.concat([published.select("bill").drop_nulls(),
+                         frames.bills.join(published.select(pl.col("id").alias("enacted_as")), on="enacted_as")
+                         .select(pl.col("id").alias("bill"))])["bill"]
+    votes = frames.votes.filter((pl.col("result") == "approved") & pl.col("bill").is_not_null()
+                                & (pl.col("date") + grace < at) & ~pl.col("bill").is_in(enacted.implode()))
+    votes = votes.group_by("bill").agg(pl.col("id").sort(), pl.col("date").max())
+    out = votes.select(pl.concat_list("bill", "id").alias("records"),
+                       pl.concat_str(pl.lit("voted on "), _d("date")).alias("detail"))
+    unpublished = ins.filter((pl.col("published") == False) & pl.col("type").is_in(["RL", "LEY"]))  # noqa: E712
+    return pl.concat([out, _rows(unpublished, ["id"], pl.lit("the instrument is recorded as not published"))])
+
+
+def unauthorized_activity(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    acts = _acts(frames, cc, at).filter(pl.col("authorizations").list.len() == 0)
+    return _rows(acts, ["id"], pl.concat_str(pl.lit("status "), pl.col("status")))
+
+
+def missing(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
+    table = {"authorizations": _auths(frames, cc), "activities": _acts(frames, cc, at)}[rule["table"]]
+    gaps = table.filter(pl.col(rule["field"]).is_null())
+    return _rows(gaps, ["id"], pl.lit(f"{rule['field']} unknown"))
+
+
+CHECKS: dict[str, Check] = {
+    "instrument_type": instrument_type, "required_fields": required_fields, "within_dates": within_dates,
+    "date_change": date_change, "within_places": within_places, "within_cap": within_cap,
+    "purpose_match": purpose_match, "voted_not_published": voted_not_published,
+    "unauthorized_activity": unauthorized_activity, "missing": missing,
+}
+
+
+def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None = None) -> pl.DataFrame:
+    """Every finding as a table: severity, rule, legal_reference, message, records."""
+    rules = load_rules(jurisdiction)
+    cc = rules.get("jurisdiction", jurisdiction).upper()
+    at = at or dt.date.today()
+    parts = []
+    for rule in rules.get("rules", []):
+        found = CHECKS[rule["check"]](frames, rule, cc, at)
+        parts.append(found.select(
+            pl.lit(rule["severity"]).alias("severity"), pl.lit(rule["id"]).alias("rule"),
+            pl.lit(rule["legal_reference"]).alias("legal_reference"),
+            pl.concat_str(pl.lit(rule["message"] + ": "), pl.col("detail")).alias("message"),
+            pl.col("records").list.unique(maintain_order=True)))
+    if not parts:
+        return pl.DataFrame(schema={"severity": pl.Utf8, "rule": pl.Utf8, "legal_reference": pl.Utf8,
+                                    "message": pl.Utf8, "records": pl.List(pl.Utf8)})
+    out = pl.concat(parts)
+    rank = pl.col("severity").replace_strict({s: i for i, s in enumerate(SEVERITIES)}, return_dtype=pl.Int8)
+    return out.with_columns(rank.alias("_r"), pl.col("records").list.first().alias("_f")).sort(
+        ["_r", "rule", "_f", "message"]).drop("_r", "_f")
+
+
+def check(store: Any, *, jurisdiction: str = "PE", at: str | None = None, frames: Frames | None = None
+          ) -> list[dict[str, Any]]:
+    """Findings of the jurisdiction's rules: DESIGN.md's ``check --json`` list."""
+    day = parse_day(at, "at", end=True) if at else None
+    rules_exist = load_rules(jurisdiction)  # bad jurisdiction: an InputError before reading the store
+    del rules_exist
+    frames = frames or load_frames(store)
+    return list(findings_frame(frames, jurisdiction, day).iter_rows(named=True))
+
+
+def governments(jurisdiction: str = "PE") -> list[dict[str, Any]]:
+    """The jurisdiction's governments (name, start, end) from its rules file, oldest first."""
+    return list(load_rules(jurisdiction).get("governments", []))
