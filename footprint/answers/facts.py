@@ -1,0 +1,170 @@
+"""Facts: language-free, structured statements built from records, each with the record ids behind it.
+
+A fact is a dict with ``type``, ``records`` (ids) and typed values; :func:`render` turns one into a sentence in
+Spanish or English. The same question in both languages yields the same facts; only the rendering differs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import i18n
+from .evidence import View
+
+
+def authorization(v: View, a: dict[str, Any]) -> dict[str, Any]:
+    instrument = v.get(a.get("instrument"))
+    bill = v.get(a.get("bill"))
+    if bill is None and instrument and instrument.get("bill"):
+        bill = v.get(instrument["bill"])
+    records = [a["id"]] + [r["id"] for r in (instrument, bill) if r]
+    return {
+        "type": "authorization", "record": a["id"], "records": records,
+        "instrument": instrument["id"] if instrument else None,
+        "instrument_label": v.label(instrument["id"]) if instrument else None,
+        "bill": bill.get("number") if bill else None,
+        "visiting": a.get("visiting_country"), "host": a.get("host_country"),
+        "personnel": a.get("personnel"), "armed": a.get("armed"), "start": a.get("start"), "end": a.get("end"),
+        "places": v.place_names(a), "purpose_category": a.get("purpose_category", "other"),
+    }
+
+
+def votes_for(v: View, a: dict[str, Any]) -> list[dict[str, Any]]:
+    """Votes on an authorization's bill or instrument."""
+    instrument = v.get(a.get("instrument"))
+    keys = {a.get("bill"), a.get("instrument"), (instrument or {}).get("bill")} - {None}
+    return [vote_fact(v, x) for x in v.kind("vote") if {x.get("bill"), x.get("instrument")} & keys]
+
+
+def vote_fact(v: View, x: dict[str, Any]) -> dict[str, Any]:
+    totals = x.get("totals", {})
+    bill = v.get(x.get("bill"))
+    return {"type": "vote", "record": x["id"], "records": [x["id"]] + ([bill["id"]] if bill else []),
+            "date": x.get("date"), "yes": totals.get("yes"), "no": totals.get("no"),
+            "abstain": totals.get("abstain"), "result": x.get("result", "unknown"),
+            "bill": bill.get("number") if bill else None, "subject": x.get("subject")}
+
+
+def activity(v: View, a: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "activity", "record": a["id"], "records": [a["id"], *a.get("authorizations", [])],
+            "name": a.get("name"), "status": a.get("status"), "start": a.get("start"), "end": a.get("end"),
+            "personnel_planned": a.get("personnel_planned"), "personnel_observed": a.get("personnel_observed"),
+            "places": v.place_names(a), "authorizations": a.get("authorizations", []),
+            "activity_type": a.get("activity_type")}
+
+
+def permanent(count: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "permanent_personnel", "record": count["id"], "records": [count["id"]],
+            "date": count.get("date"), "active_duty": count.get("active_duty"), "total": count.get("total"),
+            "host": count.get("host_country"), "visiting": count.get("visiting_country")}
+
+
+def procurement(p: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "procurement", "record": p["id"], "records": [p["id"]] + ([p["site"]] if p.get("site") else []),
+            "title": p.get("title"), "status": p.get("status"), "value_usd": p.get("value_usd"),
+            "buyer": p.get("buyer_country"), "seller": p.get("seller_country"),
+            "foreign_personnel": p.get("foreign_personnel"), "foreign_personnel_years": p.get("foreign_personnel_years")}
+
+
+def site(s: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "site", "record": s["id"], "records": [s["id"]], "name": s.get("name"),
+            "site_type": s.get("site_type"), "operator": s.get("operator"), "controlled_by": s.get("controlled_by")}
+
+
+def labels(site: dict[str, Any]) -> dict[str, Any] | None:
+    coded = [lb for lb in site.get("labels", []) if lb.get("value") in (1, True, "1", "yes")]
+    if not coded:
+        return None
+    return {"type": "label", "record": site["id"], "records": [site["id"]], "name": site.get("name"),
+            "labels": sorted({str(lb.get("label")) for lb in coded}),
+            "by": coded[0].get("by") or coded[0].get("scheme")}
+
+
+def latest_count(v: View, visiting: str, host: str, until: str | None = None) -> dict[str, Any] | None:
+    rows = [c for c in v.kind("personnel_count")
+            if c.get("visiting_country") == visiting and c.get("host_country") == host
+            and c.get("category", "permanent") == "permanent" and (not until or c.get("date", "") <= until)]
+    return max(rows, key=lambda c: c.get("date", ""), default=None)
+
+
+# --- rendering ---------------------------------------------------------------------------------------------
+
+
+def _period(start: str | None, end: str | None, lang: str) -> str:
+    if start and end:
+        return i18n.t("period.range", lang, start=i18n.date_text(start, lang), end=i18n.date_text(end, lang))
+    if start:
+        return i18n.t("period.from", lang, start=i18n.date_text(start, lang))
+    return i18n.t("period.unknown", lang)
+
+
+def _places(names: list[str], lang: str) -> str:
+    return i18n.join(names, lang) if names else i18n.t("unknown_places", lang)
+
+
+def render(f: dict[str, Any], lang: str) -> str:
+    kind, rec = f["type"], f.get("record")
+    if kind == "authorization":
+        visiting = i18n.adjective(f["visiting"], lang)
+        who = (i18n.t("who.cap", lang, n=i18n.number(f["personnel"]), visiting=visiting)
+               if f.get("personnel") is not None else i18n.t("who.nocap", lang, visiting=visiting))
+        label = f.get("instrument_label") or (f"PL {f['bill']}" if f.get("bill") else rec)
+        if f.get("instrument_label") and f.get("bill"):
+            label += f" (PL {f['bill']})"
+        armed = {True: "armed.true", False: "armed.false"}.get(f.get("armed"), "armed.none")
+        return i18n.t("fact.authorization", lang, instrument=label, who=who, armed=i18n.t(armed, lang),
+                      period=_period(f.get("start"), f.get("end"), lang), places=_places(f["places"], lang),
+                      purpose=i18n.purpose(f.get("purpose_category"), lang), record=rec)
+    if kind == "vote":
+        return i18n.t("fact.vote", lang, date=i18n.date_text(f.get("date"), lang), yes=f.get("yes"),
+                      no=f.get("no"), abstain=f.get("abstain"), result=i18n.t(f"result.{f['result']}", lang),
+                      record=rec)
+    if kind == "activity":
+        people = ""
+        if f.get("personnel_observed") is not None:
+            people = i18n.t("people.observed", lang, n=i18n.number(f["personnel_observed"]))
+        elif f.get("personnel_planned") is not None:
+            people = i18n.t("people.planned", lang, n=i18n.number(f["personnel_planned"]))
+        return i18n.t("fact.activity", lang, name=f.get("name"), status=f.get("status") or "?",
+                      period=_period(f.get("start"), f.get("end"), lang), people=people,
+                      places=_places(f["places"], lang), record=rec)
+    if kind == "permanent_personnel":
+        return i18n.t("fact.permanent_personnel", lang, active=i18n.number(f.get("active_duty")),
+                      date=i18n.date_text(f.get("date"), lang), total=i18n.number(f.get("total")), record=rec)
+    if kind == "classification":
+        cats = i18n.join([f"{c} ({t})" for t, c in f["categories"].items()], lang)
+        return i18n.t("fact.classification", lang, name=f["name"], cats=cats, record=rec)
+    if kind == "label":
+        return i18n.t("fact.label", lang, name=f["name"], labels=", ".join(f["labels"]), by=f.get("by") or "?",
+                      record=rec)
+    if kind == "procurement":
+        staff = ""
+        if f.get("foreign_personnel"):
+            staff = (f"; hasta {f['foreign_personnel']} representantes por {f.get('foreign_personnel_years')} años"
+                     if lang == "es" else
+                     f"; up to {f['foreign_personnel']} representatives for {f.get('foreign_personnel_years')} years")
+        value = f"US${i18n.number(f['value_usd'])}" if f.get("value_usd") else "?"
+        return i18n.t("fact.procurement", lang, title=f.get("title"), status=f.get("status"),
+                      buyer=i18n.country(f.get("buyer"), lang), seller=i18n.country(f.get("seller"), lang),
+                      value=value, staff=staff, record=rec)
+    if kind == "site":
+        return i18n.t("fact.site", lang, name=f["name"], site_type=f.get("site_type") or "?",
+                      operator=f.get("operator") or "?", controlled=i18n.country(f.get("controlled_by"), lang),
+                      record=rec)
+    if kind == "tenant":
+        return i18n.t("fact.tenant", lang, name=f["name"], tenants=", ".join(f["tenants"]), record=rec)
+    if kind == "country_personnel":
+        return i18n.t("fact.country_personnel", lang, country=i18n.country(f["country"], lang),
+                      active=i18n.number(f.get("active_duty")), date=i18n.date_text(f.get("date"), lang),
+                      sites=f.get("sites", 0), record=rec or "-")
+    if kind == "total_authorized":
+        return i18n.t("fact.total_authorized", lang, n=i18n.number(f["personnel"]))
+    if kind == "definition":
+        return i18n.t("fact.definition", lang, text=f["text"][lang])
+    if kind == "criteria":
+        return i18n.t("fact.criteria", lang, label=f["label"], typology=f["typology"],
+                      criteria="; ".join(f["criteria"]))
+    if kind == "finding":
+        return i18n.t("fact.finding", lang, severity=f.get("severity"), message=f.get("message"),
+                      rule=f.get("rule"))
+    return str(f)

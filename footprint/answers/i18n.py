@@ -1,0 +1,271 @@
+"""Spanish and English strings of answers: sentence templates filled from facts, rating and verdict labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MONTHS = {
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "setiembre", "octubre",
+           "noviembre", "diciembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+RATINGS: dict[str, dict[str, str]] = {
+    "true": {"es": "Verdadero", "en": "True"},
+    "mostly_true": {"es": "Mayormente verdadero", "en": "Mostly true"},
+    "mixed": {"es": "Mixto", "en": "Mixed"},
+    "misleading": {"es": "Engañoso", "en": "Misleading"},
+    "false": {"es": "Falso", "en": "False"},
+    "unproven": {"es": "Sin pruebas suficientes", "en": "Unproven"},
+}
+# schema.org reviewRating: 1 (worst) .. 5 (best); unproven has no place on the scale.
+RATING_VALUE = {"false": 1, "misleading": 2, "mixed": 3, "mostly_true": 4, "true": 5, "unproven": None}
+
+PART_STATUS = {
+    "supported": {"es": "respaldado", "en": "supported"},
+    "contradicted": {"es": "contradicho", "en": "contradicted"},
+    "disputed": {"es": "depende de la definición", "en": "depends on the definition"},
+    "unverifiable": {"es": "no verificable con el registro", "en": "not verifiable from the registry"},
+}
+
+PURPOSES = {
+    "training": ("entrenamiento", "training"), "exercise": ("ejercicios", "exercises"),
+    "humanitarian": ("ayuda humanitaria", "humanitarian assistance"),
+    "disaster_relief": ("respuesta a desastres", "disaster relief"),
+    "counter_narcotics": ("lucha antidrogas", "counter-narcotics"),
+    "medical_research": ("investigación médica", "medical research"),
+    "coordination_visit": ("visitas de coordinación", "coordination visits"),
+    "academic": ("actividades académicas", "academic activities"), "ship_visit": ("visitas de buques", "ship visits"),
+    "event_security": ("seguridad de eventos", "event security"), "logistics": ("logística", "logistics"),
+    "other": ("otros fines", "other purposes"),
+}
+
+COUNTRY_NAMES = {
+    "PE": ("el Perú", "Peru"), "CO": ("Colombia", "Colombia"), "EC": ("Ecuador", "Ecuador"),
+    "US": ("EE.UU.", "the US"), "BO": ("Bolivia", "Bolivia"), "CL": ("Chile", "Chile"),
+    "HN": ("Honduras", "Honduras"), "SV": ("El Salvador", "El Salvador"), "JP": ("Japón", "Japan"),
+    "DE": ("Alemania", "Germany"), "KR": ("Corea del Sur", "South Korea"), "BR": ("Brasil", "Brazil"),
+    "AR": ("Argentina", "Argentina"), "PA": ("Panamá", "Panama"), "MX": ("México", "Mexico"),
+    "CN": ("China", "China"), "RU": ("Rusia", "Russia"), "VE": ("Venezuela", "Venezuela"),
+}
+
+T: dict[str, dict[str, str]] = {
+    "verdict.no_base": {
+        "es": "No. Ningún sitio {scope} cumple una categoría de base de la tipología oficial de EE.UU. ({cats}) "
+              "ni la lectura amplia (cualquier instalación o unidad militar extranjera permanente).",
+        "en": "No. No site {scope} meets a base category of the official US typology ({cats}) nor the broad "
+              "reading (any foreign military installation or permanent unit)."},
+    "verdict.depends_on_definition": {
+        "es": "No en el sentido tradicional: ningún sitio {scope} cumple una categoría de base de la tipología "
+              "oficial de EE.UU. ({cats}); bajo una definición amplia sí califica: {names}.",
+        "en": "Not in the traditional sense: no site {scope} meets a base category of the official US typology "
+              "({cats}); under a broad definition this qualifies: {names}."},
+    "verdict.base": {
+        "es": "Sí: {names} cumple una categoría de base de la tipología oficial de EE.UU.",
+        "en": "Yes: {names} meets a base category of the official US typology."},
+    "verdict.unknown": {
+        "es": "El registro no permite decirlo {scope}: {reason}.",
+        "en": "The registry cannot tell {scope}: {reason}."},
+    "reason.no_classification": {"es": "la clasificación de sitios no está disponible",
+                                 "en": "the site classification is not available"},
+    "reason.undetermined": {"es": "ningún sitio cumple una definición según lo registrado, pero faltan datos para "
+                                  "decidir algunos criterios",
+                            "en": "no site is known to meet a definition, but some criteria cannot be determined"},
+    "reason.no_records": {"es": "no tiene sitios ni autorizaciones registrados allí",
+                          "en": "it holds no sites nor authorizations there"},
+    "scope.country": {"es": "en {name}", "en": "in {name}"},
+    "scope.place": {"es": "en {name}", "en": "in {name}"},
+    "what_record_shows": {"es": "Lo que muestra el registro:", "en": "What the record shows:"},
+    "references": {"es": "Fuentes:", "en": "Sources:"},
+    "updated": {"es": "Actualizado al {date}, a partir de {n} fuentes.", "en": "Updated {date}, from {n} sources."},
+    "fact.classification": {
+        "es": "{name}: {cats} [{record}]", "en": "{name}: {cats} [{record}]"},
+    "fact.permanent_personnel": {
+        "es": "{active} efectivos de EE.UU. en servicio activo asignados de forma permanente ({date}; total con "
+              "otros registros: {total}) [{record}]",
+        "en": "{active} permanently assigned US active-duty personnel ({date}; total with other records: {total}) "
+              "[{record}]"},
+    "fact.authorization": {
+        "es": "{instrument}: {who}{armed}, {period}, en {places}; fin: {purpose} [{record}]",
+        "en": "{instrument}: {who}{armed}, {period}, in {places}; purpose: {purpose} [{record}]"},
+    "fact.vote": {
+        "es": "Votación del Congreso del {date}: {yes} a favor, {no} en contra, {abstain} abstenciones "
+              "({result}) [{record}]",
+        "en": "Congress vote of {date}: {yes} in favour, {no} against, {abstain} abstentions ({result}) [{record}]"},
+    "fact.activity": {
+        "es": "{name} ({status}), {period}{people}, en {places} [{record}]",
+        "en": "{name} ({status}), {period}{people}, in {places} [{record}]"},
+    "fact.label": {
+        "es": "{name}: codificado como {labels} por {by} (atribución del conjunto de datos) [{record}]",
+        "en": "{name}: coded as {labels} by {by} (the dataset's own attribution) [{record}]"},
+    "fact.procurement": {
+        "es": "{title}: {status}; comprador {buyer}, vendedor {seller}; valor estimado {value}{staff} [{record}]",
+        "en": "{title}: {status}; buyer {buyer}, seller {seller}; estimated value {value}{staff} [{record}]"},
+    "fact.site": {"es": "{name}: {site_type}, operado por {operator}, bajo control de {controlled} [{record}]",
+                  "en": "{name}: {site_type}, run by {operator}, controlled by {controlled} [{record}]"},
+    "fact.tenant": {
+        "es": "{name}: alberga {tenants} (unidad inquilina en una instalación del anfitrión) [{record}]",
+        "en": "{name}: hosts {tenants} (a tenant unit on a host facility) [{record}]"},
+    "fact.country_personnel": {
+        "es": "{country}: {active} efectivos de EE.UU. en servicio activo ({date}); {sites} sitios en el registro "
+              "[{record}]",
+        "en": "{country}: {active} US active-duty personnel ({date}); {sites} sites in the registry [{record}]"},
+    "fact.definition": {"es": "{text}", "en": "{text}"},
+    "fact.total_authorized": {
+        "es": "Suma de los topes autorizados en el periodo: {n} (un tope es un máximo, no un conteo de personas)",
+        "en": "Sum of the authorized caps in the period: {n} (a cap is a ceiling, not a head count)"},
+    "fact.criteria": {"es": "Criterios de «{label}» ({typology}): {criteria}",
+                      "en": "Criteria of '{label}' ({typology}): {criteria}"},
+    "fact.finding": {"es": "Control de cumplimiento ({severity}): {message} [{rule}]",
+                     "en": "Compliance check ({severity}): {message} [{rule}]"},
+    "who.cap": {"es": "hasta {n} efectivos de {visiting}", "en": "up to {n} {visiting} personnel"},
+    "who.nocap": {"es": "personal de {visiting} (sin tope publicado)", "en": "{visiting} personnel (no published cap)"},
+    "armed.true": {"es": ", con armas", "en": ", armed"},
+    "armed.false": {"es": ", sin armas", "en": ", unarmed"},
+    "armed.none": {"es": "", "en": ""},
+    "period.range": {"es": "del {start} al {end}", "en": "from {start} to {end}"},
+    "period.from": {"es": "desde el {start}", "en": "from {start}"},
+    "period.unknown": {"es": "fechas no registradas", "en": "dates not recorded"},
+    "people.planned": {"es": ", {n} previstos", "en": ", {n} planned"},
+    "people.observed": {"es": ", {n} observados", "en": ", {n} observed"},
+    "result.approved": {"es": "aprobado", "en": "approved"},
+    "result.rejected": {"es": "rechazado", "en": "rejected"},
+    "result.unknown": {"es": "resultado no registrado", "en": "result not recorded"},
+    "unknown_places": {"es": "lugares no registrados", "en": "places not recorded"},
+    # direct answers of the other intents
+    "direct.personnel": {
+        "es": "{what}: {figure}.", "en": "{what}: {figure}."},
+    "figure.cap": {"es": "hasta {n} efectivos autorizados ({instrument})",
+                   "en": "up to {n} authorized personnel ({instrument})"},
+    "figure.observed": {"es": "{n} observados ({name})", "en": "{n} observed ({name})"},
+    "figure.planned": {"es": "{n} previstos ({name})", "en": "{n} planned ({name})"},
+    "figure.permanent": {"es": "{n} asignados de forma permanente ({date})",
+                         "en": "{n} permanently assigned ({date})"},
+    "figure.none": {"es": "el registro no tiene una cifra de personal para esto",
+                    "en": "the registry has no personnel figure for this"},
+    "what.event": {"es": "Personal de {visiting} para {event}", "en": "{visiting} personnel for {event}"},
+    "what.period": {"es": "Personal de {visiting} {when}", "en": "{visiting} personnel {when}"},
+    "when.year": {"es": "en {year}", "en": "in {year}"},
+    "when.date": {"es": "al {date}", "en": "on {date}"},
+    "when.range": {"es": "entre {start} y {end}", "en": "between {start} and {end}"},
+    "direct.authorization": {
+        "es": "{n} autorización(es) registrada(s){when}: {list}.",
+        "en": "{n} authorization(s) on record{when}: {list}."},
+    "direct.authorization.none": {
+        "es": "El registro no tiene autorizaciones{when} que coincidan con la pregunta.",
+        "en": "The registry holds no authorization{when} matching the question."},
+    "direct.vote": {"es": "{list}.", "en": "{list}."},
+    "direct.vote.none": {"es": "El registro no tiene votaciones del Congreso{when} para esto.",
+                         "en": "The registry holds no Congress vote{when} for this."},
+    "vote.short": {"es": "{subject}: {yes} a favor, {no} en contra, {abstain} abstenciones ({date})",
+                   "en": "{subject}: {yes} in favour, {no} against, {abstain} abstentions ({date})"},
+    "direct.where": {"es": "Lugares autorizados o usados{when}: {list}.",
+                     "en": "Places authorized or used{when}: {list}."},
+    "direct.doing": {"es": "Fines registrados{when}: {list}.", "en": "Purposes on record{when}: {list}."},
+    "direct.presence": {
+        "es": "{when_cap}: {list}.", "en": "{when_cap}: {list}."},
+    "direct.presence.none": {"es": "El registro no muestra presencia de {visiting}{when}.",
+                             "en": "The registry shows no {visiting} presence{when}."},
+    "presence.permanent": {"es": "{n} efectivos asignados de forma permanente",
+                           "en": "{n} permanently assigned personnel"},
+    "presence.auths": {"es": "{n} autorización(es) vigente(s) (tope total {cap})",
+                       "en": "{n} authorization(s) in force (total cap {cap})"},
+    "presence.acts": {"es": "{n} actividad(es) en curso", "en": "{n} activity(ies) under way"},
+    "presence.tenants": {"es": "unidades permanentes en {names}", "en": "permanent units at {names}"},
+    "when_cap.now": {"es": "Hoy ({date})", "en": "Today ({date})"},
+    "when_cap.date": {"es": "Al {date}", "en": "On {date}"},
+    "when_cap.year": {"es": "En {year}", "en": "In {year}"},
+    "when_cap.range": {"es": "Entre {start} y {end}", "en": "Between {start} and {end}"},
+    "direct.authorized.authorized": {
+        "es": "Sí: {name} tiene autorización registrada ({list}).",
+        "en": "Yes: {name} has an authorization on record ({list})."},
+    "direct.authorized.not_found": {
+        "es": "El registro no muestra una autorización para {name}.",
+        "en": "The registry shows no authorization for {name}."},
+    "direct.authorized.unknown": {
+        "es": "El registro no tiene una actividad que coincida con la pregunta.",
+        "en": "The registry holds no activity matching the question."},
+    "direct.definition.none": {
+        "es": "No tengo una definición registrada para ese término.",
+        "en": "I have no definition on record for that term."},
+    "direct.compare": {"es": "Personal de EE.UU. en servicio activo, último dato: {list}.",
+                       "en": "US active-duty personnel, latest figure: {list}."},
+    "compare.item": {"es": "{country} {n} ({date})", "en": "{country} {n} ({date})"},
+    "compare.none": {"es": "{country} sin datos", "en": "{country} no data"},
+    "not_understood": {
+        "es": "No entendí la pregunta. Puedo responder, con fuentes, preguntas sobre presencia militar "
+              "extranjera en el Perú, por ejemplo: {examples}.",
+        "en": "I could not understand the question. I can answer, with sources, questions about foreign military "
+              "presence in Peru, for example: {examples}."},
+    "too_long": {
+        "es": "El texto es demasiado largo para ser una pregunta ({n} caracteres; máximo {max}). {rest}",
+        "en": "The text is too long to be a question ({n} characters; at most {max}). {rest}"},
+    "claim.intro": {"es": "Calificación propuesta: {rating}.", "en": "Proposed rating: {rating}."},
+    "claim.part": {"es": "«{text}»: {status}. {evidence}", "en": "'{text}': {status}. {evidence}"},
+    "claim.missing": {"es": "Falta: {missing}.", "en": "Missing: {missing}."},
+    "claim.similar": {
+        "es": "Una afirmación similar ya fue verificada: {reviewer} la calificó como «{rating}» ({date}) [{record}].",
+        "en": "A similar claim was already checked: {reviewer} rated it '{rating}' ({date}) [{record}]."},
+    "claim.nothing": {"es": "No reconocí en el texto ninguna afirmación verificable con el registro.",
+                      "en": "I found no statement in the text that the registry can check."},
+}
+
+EXAMPLES = {
+    "es": ["¿Hay bases militares de EE.UU. en el Perú?", "¿Cuántos militares de EE.UU. vinieron por APEC?",
+           "¿Quién autorizó el ingreso de tropas en 2023 y cuántos votaron a favor?", "¿Qué es un CSL?",
+           "¿Cuántos soldados de EE.UU. hay en Colombia comparado con el Perú?"],
+    "en": ["Are there US military bases in Peru?", "How many US troops came for APEC?",
+           "Who authorized the entry of troops in 2023 and how many voted in favour?", "What is a CSL?",
+           "How many US soldiers are in Colombia compared with Peru?"],
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    return T[key][lang].format(**values)
+
+
+def date_text(value: str | None, lang: str) -> str:
+    """``2024-11-04`` -> ``4 de noviembre de 2024`` / ``4 November 2024`` (partial dates stay partial)."""
+    if not value:
+        return "?"
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[lang][int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {'de ' if lang == 'es' else ''}{parts[0]}"
+    day = int(parts[2])
+    return f"{day} de {month} de {parts[0]}" if lang == "es" else f"{day} {month} {parts[0]}"
+
+
+def country(code: str | None, lang: str) -> str:
+    if not code:
+        return "?"
+    names = COUNTRY_NAMES.get(code)
+    return names[0 if lang == "es" else 1] if names else code
+
+
+def adjective(code: str | None, lang: str) -> str:
+    """The visiting country as it qualifies personnel: "de EE.UU." / "US"."""
+    if lang == "en" and code == "US":
+        return "US"
+    return country(code, lang)
+
+
+def purpose(category: str | None, lang: str) -> str:
+    pair = PURPOSES.get(category or "other", PURPOSES["other"])
+    return pair[0 if lang == "es" else 1]
+
+
+def join(items: list[str], lang: str) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" y " if lang == "es" else " and ") + items[-1]
+
+
+def number(n: float | int | None) -> str:
+    if n is None:
+        return "?"
+    return f"{int(n):,}" if float(n).is_integer() else f"{n:,.1f}"
