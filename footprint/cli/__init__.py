@@ -29,6 +29,11 @@ class Context:
             self._store = Store.open(self.db)
         return self._store
 
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
 
 def handle_errors(func: F) -> F:
     """Turn footprint's exceptions into a one-line message and an exit code, in one place."""
@@ -54,6 +59,7 @@ def handle_errors(func: F) -> F:
 def main(ctx: click.Context, db: str | None) -> None:
     """footprint: an evidence-based registry of foreign military presence in a host country."""
     ctx.obj = Context(db)
+    ctx.call_on_close(ctx.obj.close)
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import InputError
 from . import Context, handle_errors, main, pass_context
 from .output import emit, table
 
@@ -38,7 +39,10 @@ def load(ctx: Context, path: Path, actor: str, as_json: bool) -> None:
     from ..dataset import read_path
 
     records = read_path(path)
-    report = ctx.store().put_many(records, actor=actor)
+    try:
+        report = ctx.store().put_many(records, actor=actor)
+    except InputError as exc:  # a reference the registry cannot resolve: name the file too
+        raise InputError(exc.message, where=f"{path}: {exc.where}" if exc.where else str(path)) from None
     result = {"path": str(path), "read": len(records), **report.as_dict()}
     if as_json:
         emit(result)

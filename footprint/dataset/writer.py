@@ -15,12 +15,13 @@ from ..errors import InputError
 from ..model import KINDS, Record, dump_record
 
 FORMATS = ("json", "csv", "datapackage", "sqlite")
-PLURAL = {"facility": "facilities", "assistance": "assistance", "personnel_count": "personnel_counts",
-          "spending": "spending"}
+PLURAL = {"assistance": "assistance", "spending": "spending"}
 
 
 def plural(kind: str) -> str:
-    return PLURAL.get(kind, kind + "s")
+    if kind in PLURAL:
+        return PLURAL[kind]
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
 def _by_kind(records: Iterable[Record]) -> dict[str, list[dict[str, Any]]]:

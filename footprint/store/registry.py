@@ -161,9 +161,13 @@ class Store:
         if kind:
             query = query.where(records.c.kind == kind)
         with self.engine.connect() as conn:
-            for row in conn.execution_options(stream_results=True, yield_per=2000).execute(query):
-                yield orjson.loads(row[0])
-            conn.rollback()
+            result = conn.execution_options(stream_results=True, yield_per=2000).execute(query)
+            try:
+                for row in result:
+                    yield orjson.loads(row[0])
+            finally:
+                result.close()
+                conn.rollback()
 
     def records(self, kind: str | None = None) -> Iterator[Record]:
         for data in self.iter_data(kind):
@@ -218,8 +222,11 @@ class Store:
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=5000).execute(
                 select(audit_log).order_by(audit_log.c.seq))
-            report = audit.verify(dict(row._mapping) for row in result)
-            conn.rollback()
+            try:
+                report = audit.verify(dict(row._mapping) for row in result)
+            finally:
+                result.close()
+                conn.rollback()
         return report
 
     # --- ingested documents -----------------------------------------------------------------------------
