@@ -44,13 +44,10 @@ def interim_is_relevant(subject: str) -> bool:
 def is_relevant(subject: str) -> bool:
     """Whether a vote's subject concerns foreign military entry (the PE detector when available)."""
     try:
-        from ..jurisdictions.pe import detect
+        from ..jurisdictions.pe.detect import detect
     except ImportError:
         return interim_is_relevant(subject)
-    found = detect(subject)
-    if isinstance(found, dict):
-        return bool(found.get("relevant"))
-    return bool(getattr(found, "relevant", found))
+    return bool(detect(subject).relevant)
 
 
 def bill_numbers(subject: str) -> list[str]:
@@ -136,16 +133,17 @@ def _merge(new: dict[str, Any], old: dict[str, Any] | None) -> dict[str, Any]:
     sources = list(new["sources"])
     sources += [s for s in old.get("sources", []) if s not in sources]
     new["sources"] = sources
-    conflicts = list(old.get("conflicts", []))
+    conflicts = [c for c in old.get("conflicts", []) if c.get("field") != "totals"]
     official = {k: new["totals"].get(k) for k in ("yes", "no", "abstain")}
+    press = []
     for item in new.get("reported", []):
-        figures = {k: item.get(k) for k in official if item.get(k) is not None}
-        differs = any(figures[k] != official[k] for k in figures)
-        if differs and not any(c.get("field") == "totals" for c in conflicts):
-            conflicts.append({"field": "totals", "chosen": official,
-                              "note": "official record wins over the press figure",
-                              "values": [{"value": official, "source": "source:openpolitica-plenos"},
-                                         {"value": figures, "source": item.get("source")}]})
+        figures = {k: item[k] for k in official if item.get(k) is not None}
+        if any(figures[k] != official[k] for k in figures):
+            press.append({"value": figures, "source": item.get("source"), "note": item.get("note")})
+    if press:
+        conflicts.append({"field": "totals", "chosen": official,
+                          "note": "the official record wins over the press figures",
+                          "values": [{"value": official, "source": SOURCE["id"]}, *press]})
     new["conflicts"] = conflicts
     return new
 
