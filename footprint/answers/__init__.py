@@ -62,10 +62,10 @@ def review_claim(store: Any, claim_id: str, rating: str, reviewer: str, **kwargs
     return _review(store, claim_id, rating, reviewer, **kwargs)
 
 
-def claim_review(store: Any, claim_id: str, lang: str = "es") -> dict[str, Any]:
+def claim_review(store: Any, claim_id: str, lang: str = "es", base_url: str = "") -> dict[str, Any]:
     from .claimreview import claim_review as _claim_review
 
-    return _claim_review(store, claim_id, lang)
+    return _claim_review(store, claim_id, lang, base_url)
 
 
 __all__ = ["Understanding", "ask", "check_claim", "claim_review", "normalize", "review_claim", "save_claim",

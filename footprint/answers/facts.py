@@ -47,7 +47,7 @@ def vote_fact(v: View, x: dict[str, Any]) -> dict[str, Any]:
 
 def activity(v: View, a: dict[str, Any]) -> dict[str, Any]:
     return {"type": "activity", "record": a["id"], "records": [a["id"], *a.get("authorizations", [])],
-            "name": a.get("name"), "status": a.get("status"), "start": a.get("start"), "end": a.get("end"),
+            "name": a.get("name"), "status": a.get("status", "planned"), "start": a.get("start"), "end": a.get("end"),
             "personnel_planned": a.get("personnel_planned"), "personnel_observed": a.get("personnel_observed"),
             "places": v.place_names(a), "authorizations": a.get("authorizations", []),
             "activity_type": a.get("activity_type")}
@@ -68,7 +68,7 @@ def procurement(p: dict[str, Any]) -> dict[str, Any]:
 
 def site(s: dict[str, Any]) -> dict[str, Any]:
     return {"type": "site", "record": s["id"], "records": [s["id"]], "name": s.get("name"),
-            "site_type": s.get("site_type"), "operator": s.get("operator"), "controlled_by": s.get("controlled_by")}
+            "site_type": s.get("site_type", "host_facility"), "operator": s.get("operator"), "controlled_by": s.get("controlled_by")}
 
 
 def labels(site: dict[str, Any]) -> dict[str, Any] | None:
@@ -125,7 +125,7 @@ def render(f: dict[str, Any], lang: str) -> str:
             people = i18n.t("people.observed", lang, n=i18n.number(f["personnel_observed"]))
         elif f.get("personnel_planned") is not None:
             people = i18n.t("people.planned", lang, n=i18n.number(f["personnel_planned"]))
-        return i18n.t("fact.activity", lang, name=f.get("name"), status=f.get("status") or "?",
+        return i18n.t("fact.activity", lang, name=f.get("name"), status=i18n.pick(i18n.STATUSES, f.get("status"), lang),
                       period=_period(f.get("start"), f.get("end"), lang), people=people,
                       places=_places(f["places"], lang), record=rec)
     if kind == "permanent_personnel":
@@ -144,13 +144,15 @@ def render(f: dict[str, Any], lang: str) -> str:
                      if lang == "es" else
                      f"; up to {f['foreign_personnel']} representatives for {f.get('foreign_personnel_years')} years")
         value = f"US${i18n.number(f['value_usd'])}" if f.get("value_usd") else "?"
-        return i18n.t("fact.procurement", lang, title=f.get("title"), status=f.get("status"),
+        return i18n.t("fact.procurement", lang, title=f.get("title"), status=i18n.pick(i18n.STATUSES, f.get("status"), lang),
                       buyer=i18n.country(f.get("buyer"), lang), seller=i18n.country(f.get("seller"), lang),
                       value=value, staff=staff, record=rec)
     if kind == "site":
-        return i18n.t("fact.site", lang, name=f["name"], site_type=f.get("site_type") or "?",
-                      operator=f.get("operator") or "?", controlled=i18n.country(f.get("controlled_by"), lang),
-                      record=rec)
+        operator = i18n.t("site.operator", lang, operator=f["operator"]) if f.get("operator") else ""
+        controlled = (i18n.t("site.controlled", lang, country=i18n.country(f["controlled_by"], lang))
+                      if f.get("controlled_by") else "")
+        return i18n.t("fact.site", lang, name=f["name"], site_type=i18n.pick(i18n.SITE_TYPES, f["site_type"], lang),
+                      operator=operator, controlled=controlled, record=rec)
     if kind == "tenant":
         return i18n.t("fact.tenant", lang, name=f["name"], tenants=", ".join(f["tenants"]), record=rec)
     if kind == "country_personnel":

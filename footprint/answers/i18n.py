@@ -41,6 +41,24 @@ PURPOSES = {
     "other": ("otros fines", "other purposes"),
 }
 
+SITE_TYPES = {
+    "host_facility": ("instalación del país anfitrión", "host-nation facility"), "city": ("ciudad", "city"),
+    "region": ("región", "region"), "sea_area": ("zona marítima", "sea area"),
+    "foreign_facility": ("instalación extranjera", "foreign facility"),
+    "funded_facility": ("instalación del anfitrión financiada por el país visitante",
+                        "host facility funded by the visiting country"),
+    "embassy": ("embajada", "embassy"), "other": ("sitio", "site"),
+}
+
+STATUSES = {
+    "proposed": ("propuesta", "proposed"), "planned": ("prevista", "planned"), "ongoing": ("en curso", "ongoing"),
+    "completed": ("realizada", "completed"), "cancelled": ("cancelada", "cancelled"),
+    "requested": ("solicitada", "requested"), "notified": ("notificada al Congreso de EE.UU., no contratada",
+                                                            "notified to the US Congress, not contracted"),
+    "offered": ("ofrecida", "offered"), "contracted": ("contratada", "contracted"),
+    "delivered": ("entregada", "delivered"),
+}
+
 COUNTRY_NAMES = {
     "PE": ("el Perú", "Peru"), "CO": ("Colombia", "Colombia"), "EC": ("Ecuador", "Ecuador"),
     "US": ("EE.UU.", "the US"), "BO": ("Bolivia", "Bolivia"), "CL": ("Chile", "Chile"),
@@ -102,8 +120,10 @@ T: dict[str, dict[str, str]] = {
     "fact.procurement": {
         "es": "{title}: {status}; comprador {buyer}, vendedor {seller}; valor estimado {value}{staff} [{record}]",
         "en": "{title}: {status}; buyer {buyer}, seller {seller}; estimated value {value}{staff} [{record}]"},
-    "fact.site": {"es": "{name}: {site_type}, operado por {operator}, bajo control de {controlled} [{record}]",
-                  "en": "{name}: {site_type}, run by {operator}, controlled by {controlled} [{record}]"},
+    "fact.site": {"es": "{name}: {site_type}{operator}{controlled} [{record}]",
+                  "en": "{name}: {site_type}{operator}{controlled} [{record}]"},
+    "site.operator": {"es": ", operado por {operator}", "en": ", run by {operator}"},
+    "site.controlled": {"es": ", bajo control de {country}", "en": ", controlled by {country}"},
     "fact.tenant": {
         "es": "{name}: alberga {tenants} (unidad inquilina en una instalación del anfitrión) [{record}]",
         "en": "{name}: hosts {tenants} (a tenant unit on a host facility) [{record}]"},
@@ -202,7 +222,7 @@ T: dict[str, dict[str, str]] = {
         "es": "El texto es demasiado largo para ser una pregunta ({n} caracteres; máximo {max}). {rest}",
         "en": "The text is too long to be a question ({n} characters; at most {max}). {rest}"},
     "claim.intro": {"es": "Calificación propuesta: {rating}.", "en": "Proposed rating: {rating}."},
-    "claim.part": {"es": "«{text}»: {status}. {evidence}", "en": "'{text}': {status}. {evidence}"},
+    "claim.part": {"es": "«{text}»: {status}{evidence}", "en": "'{text}': {status}{evidence}"},
     "claim.missing": {"es": "Falta: {missing}.", "en": "Missing: {missing}."},
     "claim.similar": {
         "es": "Una afirmación similar ya fue verificada: {reviewer} la calificó como «{rating}» ({date}) [{record}].",
@@ -251,6 +271,11 @@ def adjective(code: str | None, lang: str) -> str:
     if lang == "en" and code == "US":
         return "US"
     return country(code, lang)
+
+
+def pick(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
+    pair = table.get(key or "")
+    return pair[0 if lang == "es" else 1] if pair else (key or "?")
 
 
 def purpose(category: str | None, lang: str) -> str:

@@ -378,7 +378,8 @@ CLAIM_PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("armed", "detail", ("armados", "armadas", "armed", "con armas")),
     ("purpose", "characterization", ("para instalar", "to install", "in order to", "para una base",
                                      "for a military base", "for a base", "por la operacion", "operation against",
-                                     "operacion contra", "as part of")),
+                                     "operacion contra", "as part of", "to set up", "para montar",
+                                     "para establecer", "para construir")),
 )
 
 # Amount words: "US$1.500 millones", "1.5 billion"
@@ -393,7 +394,8 @@ RATING_RULES: tuple[tuple[str, str], ...] = (
     ("event_contradicted_referent_real", "misleading"),
     ("event_contradicted", "false"),
     ("definitional", "mixed"),
-    ("event_supported_characterization_contradicted", "misleading"),
+    ("characterization_contradicted", "misleading"),
+    ("contradicted_only", "false"),
     ("supported_and_contradicted", "mixed"),
     ("all_supported", "true"),
     ("supported_some_unverified", "mostly_true"),

@@ -135,7 +135,8 @@ def extract_slots(norm: str, today: dt.date | None = None) -> dict[str, Any]:
     places = [v for _, _, v in _find_all(norm, lexicon.PLACES)]
     terms = [v for _, _, v in _find_all(norm, lexicon.TERMS)]
     visiting = [v for _, _, v in _find_all(norm, lexicon.VISITING)]
-    countries = [v for _, _, v in _find_all(norm, lexicon.COUNTRIES)]
+    countries = [v for i, _, v in _find_all(norm, lexicon.COUNTRIES)
+                 if norm[:i].split()[-1:] not in (["contra"], ["against"], ["hacia"], ["towards"])]
     events = []
     for key, aliases in lexicon.EVENTS.items():
         if any(_has(norm, a) for a in aliases):
@@ -242,6 +243,8 @@ def understand(text: object, lang: str | None = None, today: dt.date | None = No
     stripped = text.strip()
     if not stripped:
         raise InputError("the question is empty", where="question")
+    if "\x00" in stripped:
+        raise InputError("the question is not text (it holds NUL bytes)", where="question")
     if len(stripped) > MAX_QUESTION:
         norm = normalize(stripped[:MAX_QUESTION])
         return Understanding(stripped[:200], lang or detect_lang(norm), None, False,
