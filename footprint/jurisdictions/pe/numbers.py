@@ -1,0 +1,85 @@
+"""Numbers as Peruvian legal texts write them: digits ("1,200", "1.200"), words ("cuatrocientos cincuenta"),
+both ("veinticuatro (24)"), ordinals ("primero", "1ro", "1°"). A table of words, run by ``parse_number``."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import alternation, fold_pattern
+
+UNITS = {
+    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiun": 21,
+    "veintiuno": 21, "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+    "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300, "cuatrocientos": 400,
+    "cuatrocientas": 400, "quinientos": 500, "quinientas": 500, "seiscientos": 600, "seiscientas": 600,
+    "setecientos": 700, "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
+    # English, for machine translations
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+ORDINALS = {"primero": 1, "primer": 1, "segundo": 2, "tercero": 3, "cuarto": 4, "quinto": 5}
+SCALES = {"mil": 1000, "thousand": 1000}
+
+_FOLD = str.maketrans("áéíóúüñ", "aeiouun")
+NUMBER_WORDS = alternation(tuple(UNITS) + tuple(ORDINALS) + tuple(SCALES))
+# A written number: words joined by spaces or "y"; or digits with thousands separators; or an ordinal digit.
+WRITTEN = rf"(?:{NUMBER_WORDS})(?:\s+(?:y\s+)?(?:{NUMBER_WORDS}))*"
+DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:\s*(?:ro|ero|°|º))?"
+NUMBER = fold_pattern(rf"(?:{DIGITS}|\b{WRITTEN}\b)")
+NUMBER_RE = re.compile(NUMBER)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a number written in digits or Spanish words; None if it is not one."""
+    t = text.strip().lower().translate(_FOLD)
+    t = re.sub(r"(?<=\d)\s*(?:ro|ero|°|º)$", "", t)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", t):
+        return int(re.sub(r"[.,]", "", t))
+    if t.isdigit():
+        return int(t)
+    total = current = 0
+    seen = False
+    for word in t.split():
+        if word == "y":
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in ORDINALS:
+            current += ORDINALS[word]
+        elif word in SCALES:
+            current = max(current, 1) * SCALES[word]
+            total += current
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+PERSONNEL = re.compile(fold_pattern(
+    rf"(?:(?:hasta|un maximo de|un total de|up to)\s+)?(?P<n>{NUMBER[3:-1]})\s*(?:\(\s*(?P<d>\d[\d.,]*)\s*\)\s*)?"
+    r"(?:efectivos|militares|personas|integrantes|tripulantes|oficiales|marinos|miembros|soldados|"
+    r"(?:effective|military|persons|people|troops|personnel|sailors|members)\b)"
+))
+PERSONNEL_FIELD = re.compile(fold_pattern(
+    r"(?:cantidad\s+de\s+personal|numero\s+de\s+(?:personal|efectivos|participantes)|personal\s+participante"
+    r"|personal|number\s+of\s+personnel)\s*:\s*(?P<n>\d[\d.,]*)"
+))
+
+
+def find_personnel(low: str, start: int = 0, end: int | None = None) -> tuple[int, tuple[int, int]] | None:
+    """The first personnel count in ``low[start:end]``: "Cantidad de personal: 450", "cincuenta (50) efectivos"."""
+    stop = len(low) if end is None else end
+    for pattern in (PERSONNEL_FIELD, PERSONNEL):
+        m = pattern.search(low, start, stop)
+        if m:
+            group = "d" if "d" in pattern.groupindex and m.group("d") else "n"
+            value = parse_number(m.group(group))
+            if value:
+                return value, m.span(group)
+    return None

@@ -1,0 +1,170 @@
+"""Text helpers and the phrase tables of Peru's detector (rules as data, run by small functions).
+
+Patterns in the tables are written in lower case without accents; ``rx`` compiles them so that each vowel also
+matches its accented forms and ``n`` matches ``ñ``. They run on ``lower(text)``, which keeps every character at
+its offset, so a match's span is a span of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_ACCENTS = {"a": "aáà", "e": "eéè", "i": "iíì", "o": "oóò", "u": "uúüù", "n": "nñ"}
+
+
+def fold_pattern(pattern: str) -> str:
+    """Make a lower-case, accent-free regex also match accented text (skips escapes, classes, group names)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            cls = pattern[i + 1:j]
+            for plain, variants in _ACCENTS.items():
+                if (plain in cls or "a-z" in cls) and not cls.startswith("^"):
+                    cls += variants[1:]
+            out.append("[" + cls + "]")
+            i = j + 1
+        elif pattern.startswith("(?P<", i):
+            j = pattern.index(">", i)
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        elif c in _ACCENTS:
+            out.append("[" + _ACCENTS[c] + "]")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+@cache
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a table pattern (accent-tolerant, for lower-cased text)."""
+    return re.compile(fold_pattern(pattern))
+
+
+def lower(text: str) -> str:
+    """``text.lower()`` with every character kept at its offset (spans stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[0] for c in text)
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of plain phrases, longest first (spaces match any run of whitespace)."""
+    items = sorted({w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+# --- detector -------------------------------------------------------------------------------------------------
+
+# Cheap prefilter: a text with none of these (lower-cased) substrings cannot be relevant.
+PREFILTER = ("milit", "tropa", "troop", "naval", "armas de guerra", "weapons of war")
+
+# Words that say "entry into Peru".
+ENTRY = r"\b(?:ingres(?:o|ar|en|e)|entry|enter|entrance|income)\b"
+
+# What enters: foreign military personnel or units (first alternative), or military personnel "of <country>"
+# (second alternative, the country pattern is filled in by detect.py from the country table).
+FOREIGN_MILITARY = (
+    r"(?:personal|tropas?|unidad(?:es)?|efectivos|medios|buques?|aeronaves?|militares|troops|personnel|units"
+    r"|vessels?|ships?|aircraft)\b[^;]{0,70}?(?<!el )(?<!the )(?:extranjer[oa]s?|foreign|overseas)\b"
+)
+MILITARY_OF = (
+    r"(?:personal militar|efectivos militares|militares|unidad(?:es)? naval(?:es)?|buques? de guerra"
+    r"|military personnel|naval units?)\s*,?\s+(?:de|of)\s+(?:(?:la|los|las|el|the|republica|reino|estado"
+    r"|armada|marina|guardia costera|ejercito|fuerza aerea|fuerzas armadas|navy|army|coast guard)\s+"
+    r"(?:(?:de|del|of)\s+)?){0,4}"
+)
+# At least one of these must lie inside the matched phrase.
+MILITARY_WORD = r"milit|naval|tropa|troop|armas de guerra|weapons of war|buque|aeronave|aere|nautic|vessel|ship|aircraft"
+# Most words an entry phrase may span.
+ENTRY_WINDOW = 260
+
+# Phrases that mention foreign troops without authorizing them: the title of the law itself, and acts about it.
+NOT_AUTHORIZING = (
+    r"ley de requisitos para la autorizacion y consentimiento para el ingreso de tropas extranjeras",
+    r"requirements for the authorization and consent to the entry of foreign\s+troops",
+    r"(?:modific\w+|derog\w+|reglament\w+)\s+(?:el\s+articulo\s+\w+\s+de\s+)?la\s+ley\s+(?:n\W*)?\s*27856",
+)
+
+# Look-alikes: if one of these comes right before the entry phrase, the text is about something else.
+VETOES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:viaje|viajar|salida|salir)\b", "outbound travel of Peruvian personnel"),
+    (r"\bpersonal militar (?:y policial|peruano)", "Peruvian military personnel"),
+    (r"\bservicio militar\b", "military service"),
+    (r"\bfuero militar", "military-police courts"),
+    (r"\bpension", "pension regime"),
+    (r"\bcalidad(?:es)? migratoria|\bvisa\b", "visa rules for foreign civilians"),
+)
+VETO_LOOKBEHIND = 60
+
+# --- instruments ----------------------------------------------------------------------------------------------
+
+NUMBER_SIGN = r"(?:n\s*[º°o.]*\s*|nro\.?\s*|no\.\s*|numero\s+)?"
+# Headings of norms: (type, pattern). Numbers: group "num".
+HEADINGS: tuple[tuple[str, str], ...] = (
+    ("RL", r"resolucion\s+legislativa\s+" + NUMBER_SIGN + r"(?P<num>\d{4,5})\b"),
+    ("RL", r"legislative\s+resolution\s+(?:legislative\s+power\s+)?no\.?\s*(?P<num>\d{4,5})\b"),
+    ("RM", r"resolucion\s+ministerial\s+" + NUMBER_SIGN + r"(?P<num>\d{1,5}\s*-\s*\d{4}\s*-\s*[a-z]{2,5}(?:[ \t]*/[ \t]*[a-z]{2,5})?/?)"),
+    ("RS", r"resolucion\s+suprema\s+" + NUMBER_SIGN + r"(?P<num>\d{1,5}\s*-\s*\d{4}\s*-\s*[a-z]{2,5}(?:[ \t]*/[ \t]*[a-z]{2,5})?/?)"),
+    ("DS", r"decreto\s+supremo\s+" + NUMBER_SIGN + r"(?P<num>\d{1,5}\s*-\s*\d{4}\s*-\s*[a-z]{2,5}(?:[ \t]*/[ \t]*[a-z]{2,5})?)"),
+    ("RL", r"rl[ \t]+" + NUMBER_SIGN + r"(?P<num>\d{4,5})\b"),
+    ("RM", r"rm[ \t]+" + NUMBER_SIGN + r"(?P<num>\d{1,5}-\d{4}-[a-z]{2,5}(?:/[a-z]{2,5})?)"),
+    ("RS", r"rs[ \t]+" + NUMBER_SIGN + r"(?P<num>\d{1,5}-\d{4}-[a-z]{2,5}(?:/[a-z]{2,5})?)"),
+    ("LEY", r"ley\s+" + NUMBER_SIGN + r"(?P<num>\d{5})\b"),
+    # OCR of a scanned "Resolución Ministerial" heading, e.g. "2{eso{ucion !Jv{inisteria{ 4 65 ~2011 ~DEfSG"
+    ("RM", r"\S{0,2}eso\S{0,2}ucion\s+\S{0,4}inisteria\S{0,2}\s+(?P<num>\d[\d ]{0,5}\s*[~\-–]+\s*\d{4}\s*[~\-–]+\s*de\s*\S?\s*[a-z]{2,3})"),
+)
+# Bills as read in a vote: "PROYECTO DE RESOLUCIÓN LEGISLATIVA 5111", "PRL 5111", "PROYECTOS DE LEY 778, 813".
+BILL = (
+    r"\b(?:proyectos?\s+(?:de\s+)?(?:resolucion\s+le\w+|ley)(?:\s+del\s+congreso)?|prl|pl)\s+"
+    + NUMBER_SIGN + r"(?P<num>\d{1,5})\b"
+)
+# A text that names its own kind ("la presente Resolución Ministerial") when the heading is not in the copy.
+SELF_REFERENCE: tuple[tuple[str, str], ...] = (
+    ("RL", r"(?:presente|this)\s+(?:resolucion\s+legislativa|legislative\s+resolution)|purpose of legislative resolution"),
+    ("RM", r"(?:presente|la)\s+resolucion\s+ministerial|el ministro de defensa\b[^.]{0,40}resuelve"),
+    ("RS", r"(?:presente|la)\s+resolucion\s+suprema"),
+    ("DS", r"presente\s+decreto\s+supremo"),
+)
+# The end of a norm: text before the first heading of a page that holds one of these is the previous norm's tail.
+NORM_END = r"se resuelve|registrese|comuniquese|publiquese|\bdecreta\b|articulo\s+\d+\W{0,3}-"
+
+# What an act modifies: "modificar el Anexo de la Resolución Legislativa 31350", "modifícase ... RL Nº 32214".
+MODIFIES = (
+    r"\b(?:modific\w*|amplia\w*|prorrog\w*|rectific\w*|amend\w*)\b[^.;]{0,120}?"
+    r"(?P<type>resolucion\s+legislativa|resolucion\s+ministerial|resolucion\s+suprema|legislative\s+resolution)\s+"
+    + NUMBER_SIGN + r"(?P<num>\d[\d\-/a-z]*\d|\d+(?:-\d{4}-[a-z]+(?:/[a-z]+)?)?)"
+)
+MODIFIED_PART = r"\b(?:anexo|annex|fecha de inicio|fecha de termino|fechas?|plazo|numeral\s+\d+|articulo\s+\d+)"
+TYPE_WORDS = {"resolucion legislativa": "RL", "legislative resolution": "RL", "resolucion ministerial": "RM",
+              "resolucion suprema": "RS"}
+
+# --- legal basis ----------------------------------------------------------------------------------------------
+
+LEGAL_BASIS: tuple[tuple[str, str], ...] = (
+    # (template, pattern): groups art, law, num, inc
+    ("Constitución art. {art} inc. {inc}",
+     r"(?:inciso|numeral|paragraph)\s+(?P<inc>\d+)\)?\s+(?:del\s+)?(?:articulo|article)\s+(?P<art>\d+)"
+     r"[º°]?\s+(?:de\s+la\s+|of\s+the\s+)?(?:constitucion|constitution)"),
+    ("Constitución art. {art} inc. {inc}",
+     r"(?:articulo|article)\s+(?P<art>\d+)[º°]?\s*,?\s+(?:inciso|numeral)\s+(?P<inc>\d+)\)?\s+de\s+la\s+constitucion"),
+    ("{law} {num} art. {art}",
+     r"(?:articulos?|articles?|art\.)\s+(?P<art>\d+|unico|sole)[º°]?(?:\s+(?:y|and)\s+(?P<art2>\d+))?\s+"
+     r"(?:de\s+la\s+|del\s+|of\s+(?:the\s+)?)?(?P<law>ley|law|decreto\s+supremo|supreme\s+decree|decreto\s+legislativo)"
+     r"\s+" + NUMBER_SIGN + r"(?P<num>\d{3,5}(?:-\d{4}-[a-z]{2,4}(?:/[a-z]{2,4})?)?)"),
+    ("{law} {num}",
+     r"(?<![\w-])(?P<law>ley|law|decreto\s+legislativo)\s+" + NUMBER_SIGN + r"(?P<num>\d{4,5})\b"),
+)
+LAW_NAMES = {"ley": "Ley", "law": "Ley", "decreto supremo": "DS", "supreme decree": "DS",
+             "decreto legislativo": "Decreto Legislativo"}
