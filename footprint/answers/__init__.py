@@ -41,7 +41,8 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
     comp = COMPOSERS[u.intent](v, u.slots, u.lang)  # type: ignore[index]
     cites = citations_for(v, comp.facts)
     answer = assemble(v, comp, cites, u.lang, skip_types=("definition",))
-    return {**base, "answer": answer, "verdict": comp.verdict, "facts": comp.facts, "citations": cites}
+    return {**base, "answer": answer, "verdict": comp.verdict, "facts": comp.facts, "citations": cites,
+            "warnings": list(v.errors)}
 
 
 def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, Any]:

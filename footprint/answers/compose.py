@@ -85,7 +85,7 @@ def authorizations(v: View, slots: dict[str, Any], default_now: bool = False) ->
     for a in v.kind("authorization"):
         if a.get("host_country") != host or (visiting and a.get("visiting_country") != visiting):
             continue
-        if not overlaps(a, start, end) or not v.in_scope(a, places, sites, names):
+        if not overlaps(v.effective(a), start, end) or not v.in_scope(a, places, sites, names):
             continue
         if events and not (event_match(a, events) or a["id"] in linked
                            or event_match(v.get(a.get("instrument")) or {}, events)):
@@ -102,10 +102,18 @@ def activities(v: View, slots: dict[str, Any], default_now: bool = False) -> lis
     places, sites, names = v.scope(slots.get("places", []), host)
     visiting = slots.get("visiting")
     out = [a for a in v.kind("activity")
-           if a.get("host_country") == host and overlaps(a, start, end) and v.in_scope(a, places, sites, names)
+           if a.get("host_country") == host and overlaps(v.effective(a), start, end)
+           and v.in_scope(a, places, sites, names)
            and event_match(a, slots.get("events", [])) and a.get("status") != "cancelled"
            and (not visiting or not a.get("visiting_countries") or visiting in a["visiting_countries"])]
     return sorted(out, key=lambda a: (a.get("start") or "", a["id"]))
+
+
+def _tenant(v: View, site: dict[str, Any]) -> dict[str, Any]:
+    """A host facility with a permanent foreign unit inside (tenants are names or site ids)."""
+    ids = [t for t in site["tenants"] if ":" in t]
+    return {"type": "tenant", "record": site["id"], "records": [site["id"], *ids], "name": site.get("name"),
+            "tenants": [v.label(t) if ":" in t else t for t in site["tenants"]]}
 
 
 def _with_votes(v: View, auths: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -189,8 +197,7 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
     for sid in sorted(sites):
         site = v.get(sid) or {}
         if site.get("tenants") and not any(f["record"] == sid for f in fs):
-            fs.append({"type": "tenant", "record": sid, "records": [sid], "name": site.get("name"),
-                       "tenants": site["tenants"]})
+            fs.append(_tenant(v, site))
         lab = F.labels(site)
         if lab:
             fs.append(lab)
@@ -268,7 +275,10 @@ def compose_personnel(v: View, slots: dict[str, Any], lang: str) -> Composition:
 
 
 def compose_authorization(v: View, slots: dict[str, Any], lang: str, votes_first: bool = False) -> Composition:
+    start, end, kind = window(slots)
     auths = authorizations(v, slots)
+    if kind != "none":  # "who authorized ... in 2023": granted in that period, not merely still in force
+        auths = [a for a in auths if overlaps({"start": v.interval(a)[0], "end": v.interval(a)[0]}, start, end)]
     if not auths and not any(k in slots for k in ("years", "date", "month", "bills", "instruments", "events")):
         latest = max((a.get("start") or "" for a in v.kind("authorization")
                       if a.get("host_country") == slots.get("host", "PE")), default="")
@@ -311,8 +321,7 @@ def compose_where(v: View, slots: dict[str, Any], lang: str) -> Composition:
     names = list(dict.fromkeys(n for f in fs for n in f["places"]))
     for s in v.kind("site"):
         if s.get("tenants") and s.get("host_country") == slots.get("host", "PE") and not s.get("end"):
-            fs.append({"type": "tenant", "record": s["id"], "records": [s["id"]], "name": s.get("name"),
-                       "tenants": s["tenants"]})
+            fs.append(_tenant(v, s))
             names.append(s.get("name", s["id"]))
     when = when_text(slots, lang, default_now=True)
     return Composition(i18n.t("direct.where", lang, when=when, list=i18n.join(names, lang) or "-"), None, fs)
@@ -340,8 +349,8 @@ def compose_presence(v: View, slots: dict[str, Any], lang: str) -> Composition:
     auths = [F.authorization(v, a) for a in authorizations(v, slots, default_now=True)]
     if auths:
         fs += auths
-        cap = sum(a.get("personnel") or 0 for a in auths)
-        parts.append(i18n.t("presence.auths", lang, n=len(auths), cap=i18n.number(cap)))
+        caps = [a["personnel"] for a in auths if a.get("personnel") is not None]
+        parts.append(i18n.t("presence.auths", lang, n=len(auths), cap=i18n.number(sum(caps)) if caps else "?"))
     acts = [F.activity(v, a) for a in activities(v, slots, default_now=True)]
     if acts:
         fs += acts
@@ -350,8 +359,7 @@ def compose_presence(v: View, slots: dict[str, Any], lang: str) -> Composition:
     tenants = [v.get(s) or {} for s in sorted(sites) if (v.get(s) or {}).get("tenants")]
     tenants = [s for s in tenants if overlaps(s, start, end)]
     if tenants:
-        fs += [{"type": "tenant", "record": s["id"], "records": [s["id"]], "name": s.get("name"),
-                "tenants": s["tenants"]} for s in tenants]
+        fs += [_tenant(v, s) for s in tenants]
         parts.append(i18n.t("presence.tenants", lang, names=i18n.join([s.get("name", "") for s in tenants], lang)))
     when = when_text(slots, lang, default_now=True)
     if not parts:

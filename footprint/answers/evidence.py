@@ -51,6 +51,11 @@ def overlaps(record: dict[str, Any], start: str | None, end: str | None) -> bool
     return True
 
 
+# Instruments that grant standing permission (no end date means open); any other authorization without an end
+# date is read as ending with its start's year (Peru's entry authorizations are time-limited, at most a year).
+STANDING_TYPES = ("AGREEMENT", "TREATY", "LEY", "CONSTITUTION")
+
+
 class View:
     def __init__(self, store: Any) -> None:
         self.store = store
@@ -59,6 +64,7 @@ class View:
         self._classification: list[dict[str, Any]] | None | bool = False
         self._summaries: dict[tuple[str, str, str | None], dict[str, Any]] = {}
         self._findings: list[dict[str, Any]] | None = None
+        self.errors: list[str] = []
 
     # --- records -------------------------------------------------------------------------------------------
 
@@ -89,6 +95,32 @@ class View:
             if r.get(name):
                 return str(r[name])
         return record_id
+
+    def interval(self, a: dict[str, Any]) -> tuple[str | None, str | None]:
+        """An authorization's effective [start, end]: its own dates; else the date of the vote on its bill or of
+        its instrument; an open end is the start's year end, unless the instrument is a standing one."""
+        start, end = a.get("start"), a.get("end")
+        instrument = self.get(a.get("instrument")) or {}
+        if not start:
+            bills = {a.get("bill"), instrument.get("bill")} - {None}
+            dates = sorted(x["date"] for x in self.kind("vote") if x.get("bill") in bills and x.get("date"))
+            start = dates[-1] if dates else instrument.get("published_date") or instrument.get("issued_date")
+            if start and not end:
+                end = start
+        if start and not end and instrument.get("type") not in STANDING_TYPES:
+            end = f"{start[:4]}-12-31"
+        return start, end
+
+    def effective(self, a: dict[str, Any]) -> dict[str, Any]:
+        """The record's effective interval as a mapping (authorizations as :meth:`interval`; an activity that is
+        over but has no end date is read as a single day)."""
+        if a["id"].startswith("authorization:"):
+            start, end = self.interval(a)
+        else:
+            start, end = a.get("start"), a.get("end")
+            if start and not end and a.get("status") in ("completed", "cancelled"):
+                end = start
+        return {"start": start, "end": end}
 
     # --- citations -----------------------------------------------------------------------------------------
 
@@ -212,13 +244,16 @@ class View:
     def frames(self) -> Any:
         """One read of the registry for every analysis call of this view."""
         a = self.analysis()
-        return a.load_frames(self.store) if a is not None and hasattr(a, "load_frames") else None
+        if a is None or not hasattr(a, "load_frames"):
+            return None
+        return self._safe("load_frames", lambda: a.load_frames(self.store))
 
     def classification(self) -> list[dict[str, Any]] | None:
         """``classify(store)`` rows (the frozen ``classify --json`` shape), or None without the analysis."""
         if self._classification is False:
             a = self.analysis()
-            self._classification = None if a is None else list(a.classify(self.store, frames=self.frames))
+            rows = self._safe("classify", lambda: list(a.classify(self.store, frames=self.frames))) if a else None
+            self._classification = rows
         return self._classification  # type: ignore[return-value]
 
     def summary(self, host: str, visiting: str, at: str | None = None) -> dict[str, Any] | None:
@@ -228,8 +263,8 @@ class View:
             return None
         key = (host, visiting, at)
         if key not in self._summaries:
-            self._summaries[key] = a.country_summary(self.store, host=host, visiting=visiting, at=at,
-                                                     frames=self.frames)
+            self._summaries[key] = self._safe("country_summary", lambda: a.country_summary(
+                self.store, host=host, visiting=visiting, at=at, frames=self.frames))
         return self._summaries[key]
 
     def findings(self) -> list[dict[str, Any]]:
@@ -237,8 +272,21 @@ class View:
         if a is None or not hasattr(a, "check"):
             return []
         if self._findings is None:
-            self._findings = list(a.check(self.store, frames=self.frames))
+            self._findings = self._safe("check", lambda: list(a.check(self.store, frames=self.frames))) or []
         return self._findings
+
+    def _safe(self, what: str, call: Any) -> Any:
+        """Run an analysis call; a failure there makes its result unavailable (the answer says so), never a
+        crash of the answer. The error is kept in ``errors`` for the answer to report."""
+        from ..errors import FootprintError
+
+        try:
+            return call()
+        except FootprintError as exc:
+            self.errors.append(f"{what}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a bug below must not take the answers down
+            self.errors.append(f"{what}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        return None
 
     def typology_roles(self) -> tuple[str, tuple[str, ...], str]:
         """(official typology name, its base categories, broad typology name), from the analysis' tables."""

@@ -263,6 +263,7 @@ def _choose(scores: dict[str, float], slots: dict[str, Any], norm: str) -> str |
     words = set(norm.split())
     topical = bool(words & lexicon.TOPIC_WORDS) or any(k in slots for k in ("places", "events", "bills",
                                                                             "instruments", "terms", "visiting"))
+    topical = topical or (scores.get("presence", 0) >= 3 and ("now" in slots or "peru" in words))
     if "terms" in slots and (scores.get("definition") or not (scores.keys() - {"definition", "base"})):
         if scores.get("definition") or not scores.get("base") or slots["terms"] != ["namru"]:
             return "definition"
