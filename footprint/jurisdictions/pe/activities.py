@@ -9,7 +9,7 @@ from typing import Any
 
 from .countries import find_countries
 from .dates import find_dates, find_duration, find_ranges
-from .numbers import NUMBER, find_personnel, parse_number
+from .numbers import NUMBER, NUMBER_RE, find_personnel, parse_number
 from .patterns import alternation, fold_pattern
 from .purposes import categorize, find_purpose
 
@@ -55,11 +55,11 @@ FORCES = re.compile(fold_pattern(alternation((
 HOST_FORCES = alternation(("marina de guerra del peru", "ejercito del peru", "fuerza aerea del peru",
                            "comando conjunto de las fuerzas armadas", "direccion general de capitanias y guardacostas",
                            ))
-HOST = re.compile(fold_pattern(r"(?:con\s+(?:personal\s+de\s+)?|en\s+coordinacion\s+con\s+|junto\s+(?:a|con)\s+)"
-                               r"(?:la|el|las|los)\s+(?P<h>" + HOST_FORCES + ")"))
+HOST = re.compile(fold_pattern(r"(?:con|en\s+coordinacion\s+con|junto\s+(?:a|con))\s+(?:personal\s+(?:del|de\s+(?:la|el|las|los))"
+                               r"|la|el|las|los)\s+(?P<h>" + HOST_FORCES + ")"))
 HOST_ANY = re.compile(fold_pattern(HOST_FORCES))
 EQUIPMENT: tuple[tuple[str, str], ...] = (
-    ("ship", r"buques?|fragatas?|destructor(?:es)?|corbetas?|patrulleros?|submarinos?|guardacostas|cutters?"
+    ("ship", r"buques?|fragatas?|destructor(?:es)?|corbetas?|patrulleros?|submarinos?|cutters?"
              r"|unidad(?:es)? naval(?:es)?|medios nauticos|embarcacion(?:es)?|vessels?|ships?|naval units?"),
     ("aircraft", r"aeronaves?|aviones?|helicopteros?|medios aereos|c-130|aircraft|helicopters?"),
     ("weapon", r"armamento(?:\s+(?:individual|colectivo|menor|portatil))?|fusiles?|pistolas?|ametralladoras?"
@@ -99,12 +99,18 @@ def _fields(low: str, start: int, end: int) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _field_number(low: str, span: tuple[int, int]) -> tuple[int, tuple[int, int]] | None:
+    m = NUMBER_RE.search(low, *span)
+    value = parse_number(m.group(0)) if m else None
+    return (value, m.span()) if m and value else None
+
+
 def _names(text: str, offset: int, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:
     out = []
     for m in NAME_RE.finditer(text, *span):
         name = m.group(0)
         if name.split()[0] not in NOT_PLACES:
-            out.append((name, (m.start() + offset - offset, m.end())))
+            out.append((name, m.span()))
     return out
 
 
@@ -175,14 +181,14 @@ def activity(text: str, low: str, start: int, end: int, anchor: int, annex_row: 
         single = find_dates(low, *fields["dates"])
         if single:
             first, dspan = single[0][0], single[0][1]
-    duration = find_duration(low, *(fields.get("duration", (start, end))))
+    duration = find_duration(low, start, end)
     if first and not last and duration:
         last = first + dt.timedelta(days=duration[0] - 1)
     if dspan:
         spans["dates"] = list(dspan)
 
     ps = fields.get("personnel")
-    personnel = find_personnel(low, *ps) if ps else find_personnel(low, start, end)
+    personnel = _field_number(low, ps) if ps else find_personnel(low, start, end)
     if personnel:
         spans["personnel"] = list(personnel[1])
 
@@ -219,7 +225,8 @@ def activity(text: str, low: str, start: int, end: int, anchor: int, annex_row: 
     detail = {"span": [start, end], "spans": spans, "place_spans": [list(s) for _, s in places],
               "unit_spans": [list(s) for _, s in units], "host_unit_spans": [list(s) for _, s in hosts],
               "duration_days": duration[0] if duration else None,
-              "equipment": find_equipment(text, low, *(fields.get("units") or fields.get("weapons") or (start, end))),
+              "equipment": [e for span in ([fields[k] for k in ("units", "weapons") if k in fields] or [(start, end)])
+                            for e in find_equipment(text, low, *span)],
               "countries": [{"iso": iso, "span": list(s)} for iso, s in countries]}
     if "weapons" in fields:
         detail["weapons"] = _clean(text[slice(*fields["weapons"])])

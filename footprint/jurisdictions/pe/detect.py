@@ -39,7 +39,7 @@ def _compiled() -> dict[str, object]:
         "entry": entry,
         "military": p.rx(p.MILITARY_WORD),
         "titles": [p.rx(t) for t in p.NOT_AUTHORIZING],
-        "vetoes": [(p.rx(v), reason) for v, reason in p.VETOES],
+        "vetoes": [(p.rx(v), reason, inside) for v, reason, inside in p.VETOES],
     }
 
 
@@ -64,8 +64,8 @@ def detect(text: str, low: str | None = None) -> Detection:
         if not c["military"].search(low, s, e):  # type: ignore[attr-defined]
             reason = "entry of foreign civilians, not military"
             continue
-        veto = next((why for v, why in c["vetoes"] if v.search(low, max(0, s - p.VETO_LOOKBEHIND), s)),  # type: ignore[attr-defined]
-                    None)
+        veto = next((why for v, why, inside in c["vetoes"]  # type: ignore[attr-defined]
+                     if v.search(low, max(0, s - p.VETO_LOOKBEHIND), e if inside else s)), None)
         if veto:
             reason = f"look-alike: {veto}"
             continue

@@ -100,13 +100,16 @@ def _self_type(low: str, start: int, end: int) -> str | None:
 def _title_start(text: str, pos: int) -> int:
     """Where the title lines right above a heading begin (El Peruano prints a summary line before it)."""
     start = pos
+    while start > 0 and not text[text.rfind("\n", 0, start - 1) + 1:start].strip():
+        start = text.rfind("\n", 0, start - 1) + 1  # blank lines right above the heading
+    title = pos
     while start > 0:
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev:start].strip()
         if not line or line[-1] in ".;:" or pos - prev > 400:
             break
-        start = prev
-    return start
+        start = title = prev
+    return title
 
 
 def segments(text: str, low: str) -> list[tuple[int, int, Heading | None]]:
@@ -166,11 +169,14 @@ def legal_basis(low: str, start: int, end: int, own: tuple[str, str | None]) -> 
 
 
 def _modifies(text: str, low: str, start: int, end: int) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for m in p.rx(p.MODIFIES).finditer(low, start, end):
         kind = p.TYPE_WORDS.get(" ".join(m.group("type").split()).replace("ó", "o"), "OTHER")
         part = p.rx(p.MODIFIED_PART).search(low, m.start(), m.end())
-        out.append({"instrument_type": kind, "number": normalize_number(kind, text[m.start("num"):m.end("num")]),
+        number = normalize_number(kind, text[m.start("num"):m.end("num")])
+        if any((o["instrument_type"], o["number"]) == (kind, number) for o in out):
+            continue
+        out.append({"instrument_type": kind, "number": number,
                     "what": part.group(0) if part else None, "span": list(m.span())})
     return out
 
@@ -254,6 +260,8 @@ def extract_norm(text: str, low: str, start: int, end: int, head: Heading | None
         if aspan:
             spans["armed"] = aspan
         window = find_countries(low, anchor, _sentence_end(low, relevance[1], end))
+        if not window and not annex_blocks(low, start, end):
+            window = find_countries(low, start, end)  # e.g. a date change naming the force elsewhere
         rows = annex_blocks(low, start, end)
         acts, act_details = [], []
         for a, b in rows or [(start, end)]:

@@ -97,14 +97,15 @@ NOT_AUTHORIZING = (
     r"(?:modific\w+|derog\w+|reglament\w+)\s+(?:el\s+articulo\s+\w+\s+de\s+)?la\s+ley\s+(?:n\W*)?\s*27856",
 )
 
-# Look-alikes: if one of these comes right before the entry phrase, the text is about something else.
-VETOES: tuple[tuple[str, str], ...] = (
-    (r"\b(?:viaje|viajar|salida|salir)\b", "outbound travel of Peruvian personnel"),
-    (r"\bpersonal militar (?:y policial|peruano)", "Peruvian military personnel"),
-    (r"\bservicio militar\b", "military service"),
-    (r"\bfuero militar", "military-police courts"),
-    (r"\bpension", "pension regime"),
-    (r"\bcalidad(?:es)? migratoria|\bvisa\b", "visa rules for foreign civilians"),
+# Look-alikes: if one of these comes right before the entry phrase (or, when ``inside``, within it), the text is
+# about something else. (pattern, reason, inside)
+VETOES: tuple[tuple[str, str, bool], ...] = (
+    (r"\b(?:viaje|viajar|salida|salir)\b", "outbound travel of Peruvian personnel", False),
+    (r"\bpersonal militar (?:y policial|peruano)", "Peruvian military personnel", True),
+    (r"\bservicio militar\b", "military service", True),
+    (r"\bfuero militar", "military-police courts", True),
+    (r"\bpension", "pension regime", True),
+    (r"\bcalidad(?:es)? migratoria|\bvisa\b", "visa rules for foreign civilians", True),
 )
 VETO_LOOKBEHIND = 60
 

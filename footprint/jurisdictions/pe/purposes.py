@@ -37,9 +37,9 @@ _COMPILED = tuple((name, re.compile(fold_pattern(p))) for name, p in CATEGORIES)
 INTRODUCERS = re.compile(fold_pattern(
     r"(?:con\s+(?:la\s+finalidad|el\s+(?:objeto|objetivo|fin|proposito))\s+de|a\s+fin\s+de|para\s+(?=participar|realizar"
     r"|sostener|llevar|efectuar|desarrollar|brindar|apoyar)|en\s+el\s+marco\s+de|objetivo\s*:|finalidad\s*:"
-    r"|actividad\s*:|nombre\s+de\s+la\s+actividad\s*:|for\s+the\s+purpose\s+of|in\s+order\s+to|purpose\s*:)\s*"
+    r"|actividad\s*:|nombre\s+de\s+la\s+actividad\s*:|for\s+the\s+purpose\s+of|in\s+order\s+to|purpose\s*:|(?<=actividad)\s+[\"“])\s*"
 ))
-CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)|,?\s+(?:y\s+)?(?:en\s+(?:la|las|el|los)\s+(?:ciudad|provincia|departamento)"
+CLAUSE_END = re.compile(r"[;\n\"”]|\.(?:\s|$)|,?\s+(?:y\s+)?(?:en\s+(?:la|las|el|los)\s+(?:ciudad|provincia|departamento)"
                         r"|del\s+\d|desde|por\s+un)|,\s+se\s+")
 
 
