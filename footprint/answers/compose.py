@@ -205,8 +205,10 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
             fs.append(F.site(site))
     if summary is not None and summary.get("permanent_personnel"):
         count = v.get(summary["permanent_personnel"]["record"])
-        if count:
-            fs.append(F.permanent(count))
+    else:
+        count = None if keys else F.latest_count(v, visiting, host, at)
+    if count:
+        fs.append(F.permanent(count))
     in_force = [v.get(a["record"]) for a in summary["authorizations_in_force"]] if summary else \
         authorizations(v, {**slots, "now": True})
     fs += [F.authorization(v, a) for a in in_force if a]

@@ -22,7 +22,8 @@ LANG_MARKERS: dict[str, frozenset[str]] = {
         is are there the of in how many who where what why which does do did troops soldiers military base bases
         us and with authorized congress vote voted votes now today currently came come for mean means compared than
         an to was were any on at have has right doing from peru personnel american army navy this year between
-        difference bought building install says true
+        difference bought building install says true define site sites forward operating main location allow
+        allowed entered took part arrived
     """.split()),
 }
 
@@ -98,7 +99,7 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
 # Regular expressions over the normalized text, for phrasings with a gap ("is the APEC deployment authorized").
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("authorized", r"^(is|was|were|are|did)\b.*\bauthori[sz]ed\b", 6),
-    ("authorized", r"\b(esta|estuvo|fue|estan|fueron|estaba)\b.*\bautorizad[oa]s?\b", 6),
+    ("authorized", r"^(?!.*\bcuant[oa]s\b).*\b(esta|estuvo|fue|estan|fueron|estaba)\b.*\bautorizad[oa]s?\b", 6),
     ("authorized", r"\b(es|fue|era) legal\b", 6),
     ("authorized", r"^(is|was) .* legal\b", 6),
     ("vote", r"\bcomo voto\b|\bhow did .* vote\b", 4),

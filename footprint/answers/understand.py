@@ -261,10 +261,10 @@ def understand(text: object, lang: str | None = None, today: dt.date | None = No
 
 def _choose(scores: dict[str, float], slots: dict[str, Any], norm: str) -> str | None:
     words = set(norm.split())
-    topical = bool(words & lexicon.TOPIC_WORDS) or any(k in slots for k in ("places", "events", "bills",
-                                                                            "instruments", "terms", "visiting"))
+    topical = bool(words & lexicon.TOPIC_WORDS) or any(k in slots for k in ("events", "bills", "instruments",
+                                                                            "terms", "visiting"))
     topical = topical or (scores.get("presence", 0) >= 3 and ("now" in slots or "peru" in words))
-    if "terms" in slots and (scores.get("definition") or not (scores.keys() - {"definition", "base"})):
+    if "terms" in slots and not ("bills" in slots or "instruments" in slots) and (scores.get("definition") or not (scores.keys() - {"definition", "base"})):
         if scores.get("definition") or not scores.get("base") or slots["terms"] != ["namru"]:
             return "definition"
     scores = {k: v for k, v in scores.items() if k != "definition"}

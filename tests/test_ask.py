@@ -1,0 +1,288 @@
+"""footprint.answers: question understanding, answers from the registry, the ``ask`` command.
+
+The question set is tests/fixtures/questions.toml (Spanish and English, written from ../shared/data/peru-facts);
+answers are checked on a registry loaded from tests/fixtures/answers_registry.json, on SQLite and PostgreSQL,
+and end to end on the bundled dataset.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from footprint.answers import ask, understand
+from footprint.answers.compose import base_verdict
+from footprint.errors import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = tomllib.loads((FIXTURES / "questions.toml").read_text(encoding="utf-8"))["case"]
+BASE_VERDICTS = {"no_base", "base", "depends_on_definition", "unknown"}
+
+
+def registry_records() -> list[Any]:
+    from footprint.model import parse_record
+
+    return [parse_record(d) for d in orjson.loads((FIXTURES / "answers_registry.json").read_bytes())]
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def answers_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A registry holding the test records, once per engine for the whole module (read-only)."""
+    from conftest import _pg_schema_url
+
+    from footprint.store import Store
+
+    if request.param == "sqlite":
+        urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('answers') / 'registry.db'}"])
+    else:
+        urls = _pg_schema_url()
+    url = next(urls)
+    with Store.open(url) as s:
+        s.put_many(registry_records())
+    yield url
+    for _ in urls:  # drops the PostgreSQL schema
+        pass
+
+
+@pytest.fixture(scope="module")
+def answers_store(answers_url: str) -> Iterator[Any]:
+    from footprint.store import Store
+
+    s = Store.open(answers_url)
+    yield s
+    s.close()
+
+
+def _ids(case: dict[str, Any]) -> str:
+    return case["en"][:40]
+
+
+def _record_ids(result: dict[str, Any]) -> set[str]:
+    return {r for f in result["facts"] for r in f.get("records", [])}
+
+
+# --- understanding (no database) -------------------------------------------------------------------------------
+
+
+def test_question_set_is_large_enough() -> None:
+    assert len(CASES) * 2 >= 60
+    assert {c["intent"] for c in CASES} >= {"base", "personnel", "authorization", "vote", "authorized", "where",
+                                             "doing", "presence", "definition", "compare", ""}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("case", CASES, ids=_ids)
+def test_understanding(case: dict[str, Any], lang: str) -> None:
+    u = understand(case[lang])
+    assert (u.intent or "") == case["intent"], u.scores
+    assert u.understood == bool(case["intent"])
+    if not case.get("any_lang"):
+        assert u.lang == lang
+    for key, want in case.get("slots", {}).items():
+        got = u.slots.get(key)
+        if isinstance(want, list):
+            assert got is not None and all(w in got for w in want), (key, got)
+        else:
+            assert got == want, (key, got)
+
+
+@pytest.mark.parametrize("question, intent, place", [
+    ("¿hay bases militares de eeuu en el peru", "base", None),
+    ("HAY BASES MILITARES DE EE.UU. EN EL PERÚ", "base", None),
+    ("hay vases militares en iqitos", "base", "iquitos"),
+    ("¿Hay US bases en el Perú?", "base", None),
+    ("bases militares yanquis en el cuzco", "base", "cusco"),
+    ("¿Hay una base en el VRAE?", "base", "vraem"),
+])
+def test_accents_typos_aliases_and_mixed_language(question: str, intent: str, place: str | None) -> None:
+    u = understand(question)
+    assert u.intent == intent
+    if place:
+        assert place in u.slots["places"]
+
+
+def test_dates_in_peruvian_spanish() -> None:
+    assert understand("¿Quién estaba en el Perú el 8 de setiembre de 2016?").slots["date"] == "2016-09-08"
+    assert understand("¿Había militares en el Callao en setiembre de 2016?").slots["month"] == "2016-09"
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t", None, 42, b"hay bases", "a\x00b"])
+def test_unusable_input_raises_input_error(bad: object) -> None:
+    with pytest.raises(InputError):
+        understand(bad)
+
+
+def test_bad_language_is_input_error() -> None:
+    with pytest.raises(InputError):
+        understand("¿Hay bases?", lang="fr")
+
+
+# --- the headline verdict from classify rows (DESIGN.md's rule) -----------------------------------------------
+
+
+def _row(site: str, official: dict[str, str], broad: str) -> dict[str, Any]:
+    return {"site": site, "results": [
+        {"typology": "us_global_defense_posture", "category": next((c for c, s in official.items() if s == "met"),
+                                                                   None), "categories": official},
+        {"typology": "broad_foreign_installation",
+         "category": "foreign_military_installation" if broad == "met" else None,
+         "categories": {"foreign_military_installation": broad}}]}
+
+
+@pytest.mark.parametrize("rows, verdict", [
+    ([_row("site:a", {"MOB": "met", "FOS": "not_met", "CSL": "not_met"}, "met")], "base"),
+    ([_row("site:a", {"MOB": "not_met", "FOS": "not_met", "CSL": "met"}, "not_met")], "no_base"),
+    ([_row("site:a", {"MOB": "not_met", "FOS": "not_met", "CSL": "unknown"}, "met")], "depends_on_definition"),
+    ([_row("site:a", {"MOB": "not_met", "FOS": "unknown", "CSL": "not_met"}, "not_met")], "unknown"),
+    ([], "unknown"),
+    (None, "unknown"),
+])
+def test_base_verdict(rows: list[dict[str, Any]] | None, verdict: str) -> None:
+    assert base_verdict(rows)[0] == verdict
+
+
+# --- answers on the test registry (SQLite and PostgreSQL) -----------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=_ids)
+def test_answers(answers_store: Any, case: dict[str, Any]) -> None:
+    results = {lang: ask(answers_store, case[lang]) for lang in ("es", "en")}
+    for lang, r in results.items():
+        assert r["lang"] == lang or case.get("any_lang")
+        assert set(r) >= {"question", "lang", "answer", "verdict", "facts", "citations", "intent", "understood"}
+        assert r["answer"].strip()
+        missing = [x for x in case.get("records", []) if x not in _record_ids(r)]
+        assert not missing, (lang, missing)
+        if "verdict" in case:
+            assert r["verdict"] == case["verdict"], lang
+        if case["intent"] == "base":
+            assert r["verdict"] in BASE_VERDICTS
+        if case.get("presence"):
+            assert any(c["record"] and c["source_url"].startswith("http") for c in r["citations"]), lang
+        for c in r["citations"]:
+            assert set(c) == {"record", "source_url", "title", "date"}
+        if not case["intent"]:
+            assert r["understood"] is False and r["facts"] == [] and r["verdict"] is None
+    assert results["es"]["facts"] == results["en"]["facts"]  # the same question in both languages: same facts
+
+
+def test_answer_structure_direct_then_nuance_then_sources(answers_store: Any) -> None:
+    r = ask(answers_store, "¿Hay bases militares de EE.UU. en el Perú?")
+    text = r["answer"]
+    assert text.startswith("No en el sentido tradicional")
+    assert text.index("Lo que muestra el registro:") < text.index("Fuentes:")
+    assert "site:pe-centro-medico-naval" in text and "https://www.med.navy.mil/" in text
+    en = ask(answers_store, "¿Hay bases militares de EE.UU. en el Perú?", lang="en")
+    assert en["lang"] == "en" and en["answer"].startswith("Not in the traditional sense")
+
+
+def test_numbers_come_from_the_registry(answers_store: Any) -> None:
+    r = ask(answers_store, "How many US troops came for APEC?")
+    assert "600" in r["answer"].split("\n")[0]
+    compare = ask(answers_store, "¿Cuántos soldados de EE.UU. hay en Colombia comparado con el Perú?")
+    first = compare["answer"].split("\n")[0]
+    assert "62" in first and "42" in first
+
+
+def test_out_of_scope_suggests_what_it_can_answer(answers_store: Any) -> None:
+    r = ask(answers_store, "What will the weather be tomorrow?")
+    assert r["understood"] is False and r["facts"] == [] and r["citations"] == []
+    assert "Are there US military bases in Peru?" in r["answer"]
+
+
+def test_a_long_paste_is_not_understood_but_answered(answers_store: Any) -> None:
+    r = ask(answers_store, "bases " * 20_000)
+    assert r["understood"] is False and "too long" in r["answer"] or "demasiado largo" in r["answer"]
+
+
+def test_empty_registry_invents_nothing(store: Any) -> None:
+    r = ask(store, "¿Hay bases militares de EE.UU. en el Perú?")
+    assert r["verdict"] == "unknown" and r["facts"] == [] and r["citations"] == []
+    r = ask(store, "How many US troops came for APEC?")
+    assert r["facts"] == [] and "no personnel figure" in r["answer"]
+
+
+def test_answers_follow_changes_to_the_registry(store: Any) -> None:
+    records = registry_records()
+    store.put_many([r for r in records if not r.id.startswith("personnel_count:")])
+    before = ask(store, "¿Hay tropas de EE.UU. en el Perú ahora?")
+    assert "personnel_count:us-pe-2025q4" not in _record_ids(before)
+    store.put_many([r for r in records if r.id.startswith("personnel_count:")])
+    after = ask(store, "¿Hay tropas de EE.UU. en el Perú ahora?")
+    assert "personnel_count:us-pe-2025q4" in _record_ids(after)
+
+
+# --- the command ------------------------------------------------------------------------------------------------
+
+
+def test_cli_ask_json(cli: Any) -> None:
+    from footprint.store import Store
+
+    with Store.open(cli.url) as s:
+        s.put_many(registry_records())
+    result = cli("ask", "¿Cuántos militares de EE.UU. vinieron por APEC?", "--json")
+    assert result.exit_code == 0, result.output
+    data = orjson.loads(result.output)
+    assert data["intent"] == "personnel" and data["lang"] == "es"
+    assert any(c["record"] == "authorization:pe-bill-9307" for c in data["citations"])
+    text = cli("ask", "How", "many", "US", "troops", "came", "for", "APEC?")
+    assert text.exit_code == 0 and text.output.startswith("US personnel for APEC")
+
+
+@pytest.mark.parametrize("args, stdin", [
+    (["ask", ""], None), (["ask"], None), (["ask", "   "], None), (["ask", "-"], "a\x00b"),
+    (["ask", "-"], None), (["ask", "--lang", "fr", "hola"], None),
+])
+def test_cli_unusable_question_exits_2(sqlite_cli: Any, args: list[str], stdin: str | None) -> None:
+    result = sqlite_cli(*args, input=stdin)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("question", ["asdf qwerty", "¿Qué hora es?", "x" * 100_000,
+                                      "¿Hay US bases in the Perú or no?", "🙂🙂🙂"])
+def test_cli_well_formed_questions_exit_0(sqlite_cli: Any, question: str) -> None:
+    result = sqlite_cli("ask", "-", "--json", input=question)
+    assert result.exit_code == 0, result.output
+    data = orjson.loads(result.output)
+    assert data["answer"] and data["lang"] in ("es", "en")
+
+
+# --- end to end on the bundled dataset --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_store(bundled_url: str) -> Iterator[Any]:
+    from footprint.store import Store
+
+    s = Store.open(bundled_url)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("presence")], ids=_ids)
+def test_bundled_presence_answers_cite_sources(bundled_store: Any, case: dict[str, Any]) -> None:
+    es, en = ask(bundled_store, case["es"]), ask(bundled_store, case["en"])
+    assert es["facts"] == en["facts"]
+    for r in (es, en):
+        assert r["understood"]
+        if r["facts"]:
+            assert any(c["record"] and c["source_url"].startswith("http") for c in r["citations"])
+        if r["intent"] == "base":
+            assert r["verdict"] in BASE_VERDICTS
+
+
+def test_bundled_headline_questions(bundled_store: Any) -> None:
+    base = ask(bundled_store, "¿Hay bases militares de EE.UU. en el Perú?")
+    ids = _record_ids(base)
+    assert "site:pe-centro-medico-naval" in ids and "personnel_count:us-pe-2025q4" in ids
+    assert base["citations"]
+    apec = ask(bundled_store, "How many US troops came for APEC?")
+    assert "600" in apec["answer"].split("\n")[0]
+    votes = ask(bundled_store, "¿Quién autorizó el ingreso de tropas en 2023 y cuántos votaron a favor?")
+    assert "vote:pe-2023-05-25T22-56" in _record_ids(votes)
