@@ -1,0 +1,225 @@
+"""``footprint ingest``: files and folders in, sourced records out, idempotently, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import orjson
+import pytest
+
+from footprint.ingest import collect_files, ingest
+from footprint.store import Store
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+GOOD = ["rm-0945-2016-de-sg.txt", "rm-0120-2019-de-sg.html", "rs-0033-2022-de.txt", "viaje-personal-peruano.txt"]
+
+
+def make_pdf(text: str | None) -> bytes:
+    """A one-page PDF whose text layer holds ``text`` (Helvetica, WinAnsi), or a page with no text at all."""
+    lines = [] if text is None else text.splitlines()
+    ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({escaped}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("cp1252") if lines else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of good documents, a Latin-1 one and a PDF with a text layer, in a sub-folder too."""
+    folder = tmp_path / "corpus"
+    (folder / "2018").mkdir(parents=True)
+    for name in GOOD:
+        shutil.copy(FIXTURES / name, folder / name)
+    text = (FIXTURES / "rm-0300-2018-de-sg.txt").read_text(encoding="utf-8")
+    (folder / "2018" / "rm-0300-2018-de-sg-latin1.txt").write_bytes(text.encode("latin-1"))
+    pdf_text = (FIXTURES / "rm-0480-2021-de.txt").read_text(encoding="utf-8")
+    (folder / "rm-0480-2021-de.pdf").write_bytes(make_pdf(pdf_text))
+    return folder
+
+
+@pytest.fixture
+def bad_files(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    files = {"empty": folder / "empty.txt", "binary": folder / "binary.txt", "no_text": folder / "scan.pdf"}
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 8)
+    files["no_text"].write_bytes(make_pdf(None))
+    return files
+
+
+def lines(output: str) -> list[dict]:
+    return [orjson.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def by_file(reports: list[dict]) -> dict[str, dict]:
+    return {Path(r["file"]).name: r for r in reports if "file" in r}
+
+
+def test_ingest_stores_instruments_authorizations_places_and_sources(cli, corpus, db_url):
+    result = cli("ingest", str(corpus), "--json", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    reports = lines(result.output)
+    summary = reports[-1]
+    assert summary["summary"] is True and summary["files"] == 6
+    assert (summary["stored"], summary["skipped"], summary["rejected"]) == (5, 1, 0)
+    docs = by_file(reports[:-1])
+    assert docs["viaje-personal-peruano.txt"]["status"] == "skipped"
+    assert "no norm" in docs["viaje-personal-peruano.txt"]["reason"]
+    with Store.open(db_url) as store:
+        rm = store.get("instrument:pe-rm-945-2016-de-sg").record
+        assert rm.type == "RM" and rm.number == "945-2016-DE/SG"
+        auth = store.get("authorization:pe-rm-945-2016-de-sg").record
+        assert auth.visiting_country == "US" and auth.armed is False
+        assert auth.instrument == rm.id
+        assert "place:pe-iquitos" in auth.places and "place:pe-puerto-maldonado" in auth.places
+        assert store.get("place:pe-lor").record.level == "department"  # parents stored with the places
+        source = store.get(docs["rm-0945-2016-de-sg.txt"]["source"]).record
+        assert source.sha256 == docs["rm-0945-2016-de-sg.txt"]["sha256"]
+        assert source.document.endswith("rm-0945-2016-de-sg.txt")
+        assert all(c.source == source.id for c in auth.sources)
+        assert store.get("source:ubigeo-peru-aumentado").record.url.startswith("https://github.com/")
+        assert store.document(source.sha256)["source_id"] == source.id
+        assert store.verify_audit().ok
+
+
+def test_latin1_text_is_decoded(cli, corpus, db_url):
+    assert cli("ingest", str(corpus), "--workers", "1").exit_code == 0
+    with Store.open(db_url) as store:
+        auth = store.get("authorization:pe-rm-300-2018-de-sg").record
+        assert auth.visiting_country == "US"
+        assert any(name.startswith("Anc\u00f3n") for name in auth.places_as_written), auth.places_as_written
+        assert "place:pe-ancon" in auth.places or "place:pe-150102" in auth.places
+
+
+def test_pdf_text_layer_is_read(cli, corpus, db_url):
+    result = cli("ingest", str(corpus / "rm-0480-2021-de.pdf"), "--json")
+    assert result.exit_code == 0, result.output
+    [report, summary] = lines(result.output)
+    assert report["status"] == "stored" and summary["stored"] == 1
+    with Store.open(db_url) as store:
+        auth = store.get("authorization:pe-rm-480-2021-de").record
+        assert auth.visiting_country == "AR" and auth.armed is False
+        assert auth.start == "2021-07-19"
+
+
+def test_ingest_is_idempotent(cli, corpus, db_url):
+    assert cli("ingest", str(corpus), "--workers", "1").exit_code == 0
+    with Store.open(db_url) as store:
+        counts = store.counts()
+        events = len(store.audit_events())
+    result = cli("ingest", str(corpus), "--json", "--workers", "1")
+    assert result.exit_code == 0
+    reports = lines(result.output)
+    assert reports[-1]["skipped"] == 6 and reports[-1]["stored"] == 0
+    assert all("already ingested" in r["reason"] for r in reports[:-1])
+    with Store.open(db_url) as store:
+        assert store.counts() == counts
+        assert len(store.audit_events()) == events
+
+
+def test_bad_files_are_reported_and_skipped_and_the_rest_stored(cli, corpus, bad_files, db_url):
+    result = cli("ingest", str(corpus), *(str(p) for p in bad_files.values()), "--json", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    reports = lines(result.output)
+    assert reports[-1]["rejected"] == 3 and reports[-1]["stored"] == 5
+    docs = by_file(reports[:-1])
+    for name in ("empty.txt", "binary.txt", "scan.pdf"):
+        assert docs[name]["status"] == "rejected" and docs[name]["reason"], docs[name]
+    with Store.open(db_url) as store:
+        assert store.get("instrument:pe-rm-945-2016-de-sg")
+        assert store.document(docs["empty.txt"]["sha256"]) is None  # a rejected file is tried again next time
+
+
+def test_strict_with_a_bad_file_writes_nothing(cli, corpus, bad_files, db_url):
+    result = cli("ingest", str(corpus), str(bad_files["binary"]), "--strict", "--json", "--workers", "1")
+    assert result.exit_code == 2
+    reports = lines(result.stdout)
+    assert [Path(r["file"]).name for r in reports[:-1]] == ["binary.txt"]
+    assert reports[-1]["written"] is False and reports[-1]["rejected"] == 1
+    assert "nothing written" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    with Store.open(db_url) as store:
+        assert store.counts() == {}
+        assert store.audit_events() == []
+
+
+def test_strict_without_rejections_stores_everything(cli, corpus, db_url):
+    result = cli("ingest", str(corpus), "--strict", "--json", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert lines(result.output)[-1]["stored"] == 5
+
+
+def test_same_content_twice_in_one_run(sqlite_cli, corpus, tmp_path):
+    copy = tmp_path / "copy.txt"
+    shutil.copy(corpus / "rm-0945-2016-de-sg.txt", copy)
+    result = sqlite_cli("ingest", str(corpus / "rm-0945-2016-de-sg.txt"), str(copy), "--json")
+    docs = by_file(lines(result.output)[:-1])
+    assert docs["copy.txt"]["status"] == "skipped" and "same content as" in docs["copy.txt"]["reason"]
+
+
+def test_an_act_from_two_documents_cites_both(sqlite_cli, sqlite_url, corpus, tmp_path):
+    other = tmp_path / "second-copy.txt"
+    other.write_text((corpus / "rm-0945-2016-de-sg.txt").read_text() + "\n(Publicado en El Peruano)\n")
+    assert sqlite_cli("ingest", str(corpus / "rm-0945-2016-de-sg.txt")).exit_code == 0
+    assert sqlite_cli("ingest", str(other)).exit_code == 0
+    with Store.open(sqlite_url) as store:
+        record = store.get("instrument:pe-rm-945-2016-de-sg")
+        assert len({c.source for c in record.record.sources}) == 2
+        assert record.version == 2
+
+
+def test_unsupported_files_in_a_folder_are_reported(sqlite_cli, corpus):
+    (corpus / "notes.json").write_text("{}")
+    (corpus / ".hidden.txt").write_text("x")
+    result = sqlite_cli("ingest", str(corpus), "--json", "--workers", "1")
+    docs = by_file(lines(result.output)[:-1])
+    assert docs["notes.json"]["status"] == "skipped" and ".pdf" in docs["notes.json"]["reason"]
+    assert ".hidden.txt" not in docs
+
+
+def test_missing_path_is_bad_input(sqlite_cli, tmp_path):
+    result = sqlite_cli("ingest", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and "nope" in result.stderr and "Traceback" not in result.output
+
+
+def test_human_report(sqlite_cli, corpus, bad_files):
+    result = sqlite_cli("ingest", str(corpus), str(bad_files["empty"]), "--workers", "1")
+    assert result.exit_code == 0
+    assert "rejected: " in result.output and "empty.txt" in result.output
+    assert "stored" in result.output and "skipped" in result.output
+
+
+def test_process_pool_stores_what_one_process_stores(tmp_path, corpus, bad_files):
+    files = collect_files([corpus, *bad_files.values()])
+    dumps = []
+    for workers in (1, 3):
+        url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
+        reports: list[dict] = []
+        with Store.open(url) as store:
+            summary = ingest(store, files, workers=workers, on_document=reports.append)
+            dumps.append((sorted(store.iter_data(), key=lambda d: d["id"]), [r["file"] for r in reports],
+                          {k: summary[k] for k in ("files", "stored", "skipped", "rejected", "records")}))
+    assert dumps[0] == dumps[1]
+    assert dumps[0][1] == [str(f) for f in files]  # reports come in input order
