@@ -7,7 +7,113 @@ from pathlib import Path
 import click
 
 from . import handle_errors, main, pass_context
-from .output import console, emit_line, fail, table
+from .output import console, emit, emit_line, fail, table
+
+# --- extract, eval ---
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per norm found.")
+@handle_errors
+def extract(files: tuple[Path, ...], as_json: bool) -> None:
+    """Detect and extract foreign-military-entry authorizations from legal texts (.txt, .html, .pdf).
+
+    Touches no database. One result per legal norm found; a file with no relevant norm still gives one
+    (relevant: false). A file that cannot be read is reported on stderr and the others go on (exit 2 at the end).
+    """
+    from ..errors import InputError
+    from ..jurisdictions.documents import read_document
+    from ..jurisdictions.pe import extract_norms
+
+    bad = 0
+    for path in files:
+        try:
+            text, _info = read_document(path)
+        except InputError as exc:
+            bad += 1
+            click.echo(f"Error: {exc}", err=True)
+            continue
+        for norm in extract_norms(text, str(path)):
+            if as_json:
+                emit_line(norm)
+            else:
+                _print_norm(norm)
+    if bad:
+        fail(f"{bad} of {len(files)} files could not be read", 2)
+
+
+def _print_norm(norm: dict) -> None:
+    head = f"{norm['file']} [{norm['part']}] {norm['instrument_type']} {norm['number'] or ''}".rstrip()
+    if not norm["relevant"]:
+        click.echo(f"{head}: not relevant ({norm['detail']['why']})")
+        return
+    armed = {True: "armed", False: "unarmed", None: "armed: unknown"}[norm["armed"]]
+    click.echo(f"{head}: RELEVANT, {', '.join(norm['visiting_countries']) or 'country unknown'}, {armed}")
+    for act in norm["activities"]:
+        click.echo(f"  - {act['purpose_category']}: {act['start'] or '?'} to {act['end'] or '?'}, "
+                   f"personnel {act['personnel'] or '?'}, places {', '.join(act['places']) or '?'}")
+
+
+@main.command(name="eval")
+@click.option("--labels", "labels", multiple=True, type=click.Path(path_type=Path),
+              help="A labelled folder (<id>.txt + <id>.json) or a vote labels CSV; repeatable. "
+                   "Default: the gazette excerpts and labels-2021-2022.csv of the shared data.")
+@click.option("--plenos", type=click.Path(path_type=Path, file_okay=False),
+              help="Root of the openpolitica vote folders (default: the labels CSV's folder).")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every disagreement.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@handle_errors
+def eval_(labels: tuple[Path, ...], plenos: Path | None, show_errors: bool, as_json: bool) -> None:
+    """Score the detector and extractor against labels: precision, recall and F1 per field."""
+    from ..errors import InputError
+    from ..jurisdictions.pe.evaluate import evaluate
+
+    paths = list(labels) or _default_labels()
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", where=str(path))
+    reports = evaluate(paths, plenos or _default_plenos(paths))
+    if as_json:
+        emit(reports if len(reports) > 1 else reports[0])
+        return
+    for report in reports:
+        table(f"{report['source']} ({report['items']} items)",
+              ["field", "tp", "fp", "fn", "precision", "recall", "F1"],
+              [[name, f["tp"], f["fp"], f["fn"], f"{f['precision']:.3f}", f"{f['recall']:.3f}", f"{f['f1']:.3f}"]
+               for name, f in report["fields"].items()])
+        if show_errors:
+            for e in report["errors"]:
+                click.echo(f"  {e['item']}: {e['field']}: expected {e['expected']!r}, got {e['got']!r}")
+
+
+def _shared_data() -> Path:
+    import os
+
+    return Path(os.environ.get("FOOTPRINT_SHARED_DATA", Path.cwd().parent / "shared" / "data"))
+
+
+def _default_labels() -> list[Path]:
+    from ..errors import InputError
+
+    shared = _shared_data()
+    paths = [shared / "gazette-excerpts", shared / "openpolitica-plenos" / "labels-2021-2022.csv"]
+    if not all(p.exists() for p in paths):
+        raise InputError("no labels given and no shared data found (use --labels or FOOTPRINT_SHARED_DATA)",
+                         where="--labels")
+    return paths
+
+
+def _default_plenos(paths: list[Path]) -> Path | None:
+    csvs = [p for p in paths if p.suffix.lower() == ".csv"]
+    if not csvs:
+        return None
+    sample = csvs[0].parent
+    if any(sample.glob("20*-20*")):
+        return sample
+    shared = _shared_data() / "openpolitica-plenos"
+    return shared if shared.is_dir() else None
+
 
 # --- ingest ---
 
