@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,7 +46,7 @@ def _run(ctx: Context, dataset: str, path: Path, strict: bool, as_json: bool, qu
     from ..importers import openpolitica, troopdata
 
     store = ctx.store()
-    with progress_bar(not (as_json or quiet)) as progress:
+    with progress_bar(not (as_json or quiet) and sys.stderr.isatty()) as progress:
         if dataset == "openpolitica":
             result = openpolitica.read(path, store=store, progress=progress)
         else:

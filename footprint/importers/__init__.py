@@ -60,7 +60,7 @@ class ImportResult:
     def add(self, data: dict[str, Any], file: str, line: int | None) -> Record | None:
         """Validate one record; a row that does not validate is rejected with the model's reason."""
         try:
-            record = parse_record(data)
+            record = parse_record(canonical(data))
         except InputError as exc:
             self.reject(file, line, exc.message)
             return None
@@ -80,6 +80,16 @@ class ImportResult:
                 "warnings": [w.as_dict() for w in self.warnings], "warnings_count": len(self.warnings),
                 "seconds": round(self.seconds, 3),
                 "rows_per_second": round(self.rows / self.seconds, 1) if self.seconds else None}
+
+
+def canonical(value: Any) -> Any:
+    """Nested mappings with sorted keys: the store hashes a record's JSON as built, and data files are read back
+    with sorted keys, so an imported record must be built the same way to compare equal (idempotent re-runs)."""
+    if isinstance(value, dict):
+        return {k: canonical(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [canonical(v) for v in value]
+    return value
 
 
 def write(store: Any, result: ImportResult, *, strict: bool = False, actor: str = "footprint-import",
@@ -108,4 +118,4 @@ def unique_id(result: ImportResult, seen: dict[str, tuple[str, int | None]], rec
     return True
 
 
-__all__ = ["ImportResult", "Progress", "Rejection", "no_progress", "unique_id", "write"]
+__all__ = ["ImportResult", "canonical", "Progress", "Rejection", "no_progress", "unique_id", "write"]
