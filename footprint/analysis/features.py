@@ -75,10 +75,12 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) 
     fac = pl.col("kind") == "facility"
 
     # records at each site: activities naming it, and temporary facilities set up there
-    at_site = acts.select(pl.col("id").alias("record"), pl.col("sites").alias("id"), "purpose",
-                          pl.col("authorizations").list.len().alias("n_auth")).explode("id").drop_nulls("id")
+    at_site = acts.select(pl.col("id").alias("record"), pl.col("sites").alias("id"), "purpose"
+                          ).explode("id").drop_nulls("id")
     coop = _ids(at_site.filter(pl.col("purpose").is_in(COOPERATION)), "security_cooperation")
-    used = at_site.filter(pl.col("n_auth") > 0)
+    used = (acts.filter(pl.col("authorizations").list.len() > 0)
+            .select(pl.col("sites").alias("id"), pl.concat_list("id", "authorizations").alias("record"))
+            .explode("id").drop_nulls("id").explode("record"))
     auth = frames.authorizations.join(frames.instruments.select(pl.col("id").alias("instrument"), "type"),
                                       on="instrument", how="left")
     site_places = sites.select("id", "place").drop_nulls()
