@@ -1,0 +1,185 @@
+"""The web application: ``create_app(store_url=None, settings=...)`` builds the Starlette app.
+
+Pages (``pages.py``) and the JSON API (``api.py``) are thin: they read the request, call the store, the analysis
+and the answers layers, and render. Errors become HTTP responses in one place (:func:`handle_error`): the API's
+one JSON shape ``{"error": {"status", "code", "message"}}`` or an HTML error page. What is expensive to compute is
+cached per registry change (``store.last_change()``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from ..errors import FootprintError
+from . import auth, i18n
+from .downloads import Downloads
+
+HERE = Path(__file__).resolve().parent
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         409: "conflict", 413: "too_large", 422: "invalid_input", 429: "rate_limited", 500: "internal_error",
+         503: "unavailable"}
+
+
+@dataclass
+class Settings:
+    """How the site runs. ``secret_key`` signs sessions (default: ``FOOTPRINT_SECRET_KEY`` or a random key)."""
+
+    secret_key: str | None = None
+    secure_cookies: bool = False
+    login_attempts: int = 5
+    login_window_seconds: float = 900.0
+    cache_pages: bool = True
+
+
+class Cache:
+    """Values computed from the registry, dropped whenever the registry changes."""
+
+    def __init__(self) -> None:
+        self._version: object = None
+        self._values: dict[Any, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, version: object, key: Any, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if version != self._version:
+                self._values = {}
+                self._version = version
+            if key in self._values:
+                return self._values[key]
+        value = compute()
+        with self._lock:
+            if version == self._version:
+                self._values[key] = value
+        return value
+
+
+class WebState:
+    """What every request handler shares: the store, templates, sessions, the login limiter, the cache."""
+
+    def __init__(self, store: Any, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.sessions = auth.Sessions(settings.secret_key)
+        self.limiter = auth.LoginLimiter(settings.login_attempts, settings.login_window_seconds)
+        self.cache = Cache()
+        self.downloads = Downloads()
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        from . import views
+
+        views.install_filters(self.templates.env)
+
+
+class Ctx:
+    """Per-request facts: language, translator, session and user, the registry version."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.state: WebState = request.app.state.fp
+        self.lang, self.lang_chosen = i18n.pick_lang(request.query_params, request.cookies)
+        self.t = i18n.translator(self.lang)
+        self.session = self.state.sessions.load(request.cookies.get(auth.SESSION_COOKIE))
+        self._user: dict[str, Any] | None | bool = False
+        self._version: Any = None
+
+    @property
+    def store(self) -> Any:
+        return self.state.store
+
+    @property
+    def user(self) -> dict[str, Any] | None:
+        if self._user is False:
+            self._user = self.store.user(self.session.user) if self.session.user else None
+        return self._user or None
+
+    @property
+    def version(self) -> Any:
+        if self._version is None:
+            self._version = self.store.last_change() or "empty"
+        return self._version
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        return self.state.cache.get(self.version, key, compute)
+
+    def finish(self, response: Response) -> Response:
+        """Set the cookies this request decided on (language, session)."""
+        if self.lang_chosen:
+            response.set_cookie(i18n.COOKIE, self.lang, max_age=365 * 86400, samesite="lax",
+                                secure=self.state.settings.secure_cookies)
+        if self.session.changed:
+            response.set_cookie(auth.SESSION_COOKIE, self.state.sessions.dump(self.session),
+                                max_age=auth.SESSION_MAX_AGE, httponly=True, samesite="lax",
+                                secure=self.state.settings.secure_cookies)
+        return response
+
+    def render(self, template: str, context: dict[str, Any], status: int = 200) -> Response:
+        body = self.render_text(template, context)
+        return self.finish(HTMLResponse(body, status_code=status))
+
+    def render_text(self, template: str, context: dict[str, Any]) -> str:
+        user = self.user
+        base = {"t": self.t, "lang": self.lang, "user": user, "can_edit": auth.can_edit(user and user["role"]),
+                "csrf": self.session.csrf, "path": self.request.url.path,
+                "query": str(self.request.query_params), "lang_urls": self.lang_urls()}
+        return self.state.templates.get_template(template).render({**base, **context})
+
+    def lang_urls(self) -> list[tuple[str, str]]:
+        """This page's URL in each language (the other query parameters kept)."""
+        params = [(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"]
+        return [(code, self.request.url.path + "?" + urlencode([*params, ("lang", code)])) for code in i18n.LANGS]
+
+    def page(self, template: str, compute: Callable[[], dict[str, Any]]) -> Response:
+        """Render a public page; for anonymous visitors the HTML is cached per registry version."""
+        if self.session.user or not self.state.settings.cache_pages:
+            return self.render(template, compute())
+        key = ("page", template, self.request.url.path, str(self.request.query_params), self.lang)
+        body = self.cached(key, lambda: self.render_text(template, compute()))
+        return self.finish(HTMLResponse(body))
+
+
+def error_payload(status: int, message: str) -> dict[str, Any]:
+    return {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
+
+
+async def handle_error(request: Request, exc: Exception) -> Response:
+    """Every error, API or page, becomes a response here."""
+    if isinstance(exc, FootprintError):
+        status, message = exc.http_status, str(exc)
+    elif isinstance(exc, HTTPException):
+        status, message = exc.status_code, str(exc.detail)
+    else:
+        status, message = 500, "internal error"
+    headers = getattr(exc, "headers", None) or None
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse(error_payload(status, message), status_code=status, headers=headers)
+    ctx = Ctx(request)
+    title = {404: ctx.t("error_not_found"), 403: ctx.t("error_forbidden")}.get(status, ctx.t("error_title"))
+    return ctx.render("error.html", {"status": status, "title": title, "message": message}, status=status)
+
+
+def create_app(store_url: str | None = None, settings: Settings | None = None, store: Any = None) -> Starlette:
+    """The site and API over the registry at ``store_url`` (or an open ``store``)."""
+    from ..store import Store
+    from . import api, pages
+
+    settings = settings or Settings()
+    if store is None:
+        store = Store.open(store_url)
+    routes = [*api.routes(), Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+              *pages.routes()]
+    app = Starlette(routes=routes, exception_handlers={Exception: handle_error, HTTPException: handle_error,
+                                                       FootprintError: handle_error})
+    app.state.fp = WebState(store, settings)
+    return app
