@@ -286,3 +286,11 @@ def test_bundled_headline_questions(bundled_store: Any) -> None:
     assert "600" in apec["answer"].split("\n")[0]
     votes = ask(bundled_store, "¿Quién autorizó el ingreso de tropas en 2023 y cuántos votaron a favor?")
     assert "vote:pe-2023-05-25T22-56" in _record_ids(votes)
+
+
+def test_bench_ask_uses_the_whole_question_set() -> None:
+    from footprint.bench import ask as bench
+
+    assert len(bench.questions()) == 2 * len(CASES)
+    assert bench.percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50) == 3.0
+    assert bench.percentile([1.0, 2.0], 95) == 2.0

@@ -173,6 +173,21 @@ def _classification_facts(v: View, rows: list[dict[str, Any]]) -> list[dict[str,
     return out
 
 
+def _summary_facts(v: View, summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """Classification facts from ``country_summary``: each site with the categories it meets."""
+    official = next((t["typology"] for t in summary["typologies"] if t.get("official")), None)
+    broad = next((t["typology"] for t in summary["typologies"] if t.get("broad")), None)
+    met: dict[str, dict[str, str]] = {}
+    names: dict[str, str] = {}
+    for t in summary["typologies"]:
+        for c in t["categories"]:
+            for site in c["sites"]:
+                met.setdefault(site["site"], {})[t["typology"]] = c["category"]
+                names[site["site"]] = site.get("name") or v.label(site["site"])
+    return [{"type": "classification", "record": sid, "records": [sid], "name": names[sid], "categories": cats,
+             "official": cats.get(official or ""), "broad": (broad or "") in cats} for sid, cats in sorted(met.items())]
+
+
 def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
     host, visiting = slots.get("host", "PE"), slots.get("visiting", "US")
     keys = [k for k in slots.get("places", []) if lexicon.PLACE_COUNTRY.get(k, "PE") == host or host != "PE"]
@@ -181,19 +196,20 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
         (keys[0].title() if keys else i18n.country(host, lang))
     scope = i18n.t("scope.place" if keys else "scope.country", lang, name=scope_name)
     official, cats, broad = v.typology_roles()
-    rows = v.classification()
-    scoped = None if rows is None else [r for r in rows if r.get("site") in sites]
     at = window(slots)[1] if window(slots)[2] != "none" else None
     summary = v.summary(host, visiting, at) if not keys else None
+    rows = v.classification() if summary is None else None
+    scoped = None if rows is None else [r for r in rows if r.get("site") in sites]
     if summary is not None:
         verdict = summary["verdict"]
         based = [s["site"] for t in summary["typologies"] if t["official"] for c in t["categories"] if c["base"]
                  for s in c["sites"]]
         broadly = [s["site"] for t in summary["typologies"] if t["broad"] for c in t["categories"]
                    for s in c["sites"]]
+        fs = _summary_facts(v, summary)
     else:
         verdict, based, broadly = base_verdict(scoped, official, cats, broad)
-    fs = _classification_facts(v, scoped or [])
+        fs = _classification_facts(v, scoped or [])
     for sid in sorted(sites):
         site = v.get(sid) or {}
         if site.get("tenants") and not any(f["record"] == sid for f in fs):
@@ -220,8 +236,8 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
         if p.get("site") in sites:
             fs.append(F.procurement(p))
     if verdict == "unknown":
-        reason = ("reason.no_classification" if rows is None else
-                  "reason.no_records" if not (scoped or (summary and summary["typologies"])) else
+        reason = ("reason.no_classification" if rows is None and summary is None else
+                  "reason.no_records" if not sites else
                   "reason.undetermined")
         if keys and not sites and authorizations(v, {k: x for k, x in slots.items() if k not in ("now",)}):
             verdict = "no_base"  # only time-limited visits are on record there: no site at all
