@@ -29,7 +29,7 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
 
     u = understand(question, lang)
     base = {"question": u.text, "lang": u.lang, "intent": u.intent, "understood": u.understood, "verdict": None,
-            "facts": [], "citations": [], "slots": u.slots}
+            "facts": [], "citations": [], "slots": u.slots, "warnings": []}
     if not u.understood:
         examples = "; ".join(f"«{e}»" if u.lang == "es" else f'"{e}"' for e in i18n.EXAMPLES[u.lang])
         text = i18n.t("not_understood", u.lang, examples=examples)
@@ -41,8 +41,12 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
     comp = COMPOSERS[u.intent](v, u.slots, u.lang)  # type: ignore[index]
     cites = citations_for(v, comp.facts)
     answer = assemble(v, comp, cites, u.lang, skip_types=("definition",))
+    warnings = list(dict.fromkeys(v.errors)) if u.intent in ANALYSIS_INTENTS else []
     return {**base, "answer": answer, "verdict": comp.verdict, "facts": comp.facts, "citations": cites,
-            "warnings": list(v.errors)}
+            "warnings": warnings}
+
+
+ANALYSIS_INTENTS = ("base", "authorized")  # the intents whose answers read footprint.analysis
 
 
 def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, Any]:

@@ -249,13 +249,17 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
     return Composition(direct, verdict, fs)
 
 
-def _figure(fs: list[dict[str, Any]], lang: str) -> str:
+def _figure(fs: list[dict[str, Any]], lang: str, permanent: bool = False) -> str:
+    for f in fs if permanent else ():
+        if f["type"] == "permanent_personnel":
+            return i18n.t("figure.permanent", lang, n=i18n.number(f.get("active_duty")),
+                          date=i18n.date_text(f.get("date"), lang))
     for f in fs:
         if f["type"] == "activity" and f.get("personnel_observed") is not None:
             return i18n.t("figure.observed", lang, n=i18n.number(f["personnel_observed"]), name=f["name"])
     for f in fs:
         if f["type"] == "authorization" and f.get("personnel") is not None:
-            label = f.get("instrument_label") or (f"PL {f['bill']}" if f.get("bill") else f["record"])
+            label = f.get("label") or f["record"]
             return i18n.t("figure.cap", lang, n=i18n.number(f["personnel"]), instrument=label)
     for f in fs:
         if f["type"] == "activity" and f.get("personnel_planned") is not None:
@@ -287,7 +291,8 @@ def compose_personnel(v: View, slots: dict[str, Any], lang: str) -> Composition:
     else:
         what = i18n.t("what.period", lang, visiting=i18n.adjective(visiting, lang),
                       when=when_text(slots, lang, default_now=True).strip())
-    return Composition(i18n.t("direct.personnel", lang, what=what, figure=_figure(fs, lang)), None,
+    figure = _figure(fs, lang, permanent=bool(slots.get("permanent")))
+    return Composition(i18n.t("direct.personnel", lang, what=what, figure=figure), None,
                        [f for f in fs if f["type"] != "total_authorized"] + [f for f in fs
                                                                              if f["type"] == "total_authorized"])
 
@@ -318,7 +323,7 @@ def compose_authorization(v: View, slots: dict[str, Any], lang: str, votes_first
     for f in fs:
         if f["type"] != "authorization":
             continue
-        label = f.get("instrument_label") or (f"PL {f['bill']}" if f.get("bill") else f["record"])
+        label = f.get("label") or f["record"]
         by = {"RL": ("el Congreso", "Congress"), "RM": ("el Ministro de Defensa", "the Minister of Defence"),
               "RS": ("el Ejecutivo", "the Executive")}.get((label or "").split(" ")[0])
         items.append(f"{label}" + (f" ({by[0] if lang == 'es' else by[1]})" if by else ""))
@@ -404,7 +409,7 @@ def compose_authorized(v: View, slots: dict[str, Any], lang: str) -> Composition
                 fs += [f for f in _with_votes(v, [auth]) if f["record"] not in {x["record"] for x in fs}]
     for finding in _findings(v, {a["id"] for a in acts}):
         fs.append(finding)
-    labels = [f.get("instrument_label") or f["record"] for f in fs if f["type"] == "authorization"]
+    labels = [f.get("label") or f["record"] for f in fs if f["type"] == "authorization"]
     name = i18n.join([a.get("name", a["id"]) for a in acts], lang)
     verdict = "authorized" if labels else "not_found"
     return Composition(i18n.t(f"direct.authorized.{verdict}", lang, name=name, list=", ".join(labels)), verdict, fs)
@@ -429,9 +434,29 @@ def compose_definition(v: View, slots: dict[str, Any], lang: str) -> Composition
         fs.append({"type": "definition", "term": term, "records": [record] if record and v.get(str(record)) else [],
                    "text": {"es": entry["es"], "en": entry["en"]}, "source_url": entry["source_url"],
                    "title": entry["title"], "date": entry["date"]})
+        criteria = _criteria(v, str(entry.get("typology") or ""))
+        if criteria:
+            fs.append(criteria)
+        fs += [F.site(site) for sid in sorted(v.resolve(term)) if sid.startswith("site:")
+               for site in [v.get(sid)] if site]
     if not fs:
         return Composition(i18n.t("direct.definition.none", lang), None, [])
-    return Composition(" ".join(F.render(f, lang) for f in fs), None, fs)
+    return Composition(" ".join(F.render(f, lang) for f in fs if f["type"] == "definition"), None, fs)
+
+
+def _criteria(v: View, name: str) -> dict[str, Any] | None:
+    """The analysis' criteria for a category (MOB, CSL, funded facility ...), as the classification uses them."""
+    if not name:
+        return None
+    t = v.typology(name)
+    if t is None:
+        return None
+    cat = next((c for c in t.categories if c.name.lower() == name.lower()), t.categories[0] if t.categories else None)
+    if cat is None:
+        return None
+    return {"type": "criteria", "typology": t.name, "category": cat.name, "label": cat.label, "records": [],
+            "criteria": [t.criteria[c].label for c in cat.criteria if c in t.criteria], "match": cat.match,
+            "source_url": t.source, "title": t.title, "date": None}
 
 
 def compose_compare(v: View, slots: dict[str, Any], lang: str) -> Composition:

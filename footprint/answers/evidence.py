@@ -94,6 +94,9 @@ class View:
         for name in ("name", "title", "subject", "number", "text"):
             if r.get(name):
                 return str(r[name])
+        if r.get("purpose"):  # an authorization without instrument nor bill: its purpose, shortened
+            purpose = str(r["purpose"])
+            return purpose if len(purpose) <= 70 else purpose[:67].rstrip() + "..."
         return record_id
 
     def interval(self, a: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -23,6 +23,8 @@ def authorization(v: View, a: dict[str, Any]) -> dict[str, Any]:
         "instrument": instrument["id"] if instrument else None,
         "instrument_label": v.label(instrument["id"]) if instrument else None,
         "bill": bill.get("number") if bill else None,
+        "label": (v.label(instrument["id"]) if instrument else f"PL {bill['number']}" if bill and bill.get("number")
+                  else v.label(a["id"])),
         "visiting": a.get("visiting_country"), "host": a.get("host_country"),
         "personnel": a.get("personnel"), "armed": a.get("armed"), "start": a.get("start"), "end": a.get("end"),
         "places": v.place_names(a), "purpose_category": a.get("purpose_category", "other"),
@@ -108,7 +110,7 @@ def render(f: dict[str, Any], lang: str) -> str:
         visiting = i18n.adjective(f["visiting"], lang)
         who = (i18n.t("who.cap", lang, n=i18n.number(f["personnel"]), visiting=visiting)
                if f.get("personnel") is not None else i18n.t("who.nocap", lang, visiting=visiting))
-        label = f.get("instrument_label") or (f"PL {f['bill']}" if f.get("bill") else rec)
+        label = f.get("label") or rec
         if f.get("instrument_label") and f.get("bill"):
             label += f" (PL {f['bill']})"
         armed = {True: "armed.true", False: "armed.false"}.get(f.get("armed"), "armed.none")

@@ -114,6 +114,9 @@ TOPIC_WORDS = frozenset("""
     despliegue deployment deployed desplegados
 """.split())
 
+PERMANENT_WORDS = frozenset("""permanente permanentes permanentemente permanent permanently stationed destacados
+    acantonados asignados assigned""".split())
+
 NOW_WORDS = frozenset("ahora hoy actualmente now today currently presently actual".split())
 
 # --- visiting countries (adjectives and names that say who the foreign force is) -----------------------------
@@ -314,14 +317,14 @@ GLOSSARY: dict[str, dict[str, object]] = {
               "personnel stationed.",
         "source_url": "https://pe.usembassy.gov/es/estados-unidos-apoya-esfuerzos-de-asistencia-humanitaria-por-"
                       "las-inundaciones-en-el-peru/",
-        "title": "US Embassy Lima, humanitarian assistance", "date": "2017", "typology": "funded_site",
+        "title": "US Embassy Lima, humanitarian assistance", "date": "2017", "typology": "funded_facility",
     },
     "funded_site": {
         "es": "Sitio financiado ('fundedsite'): instalación del país anfitrión financiada por EE.UU., según la "
               "codificación de la base de datos de Vine.",
         "en": "Funded site ('fundedsite'): a host-nation facility funded by the US, as Vine's data codes it.",
         "source_url": "https://github.com/meflynn/troopdata", "title": "troopdata (Vine base list)", "date": None,
-        "typology": "funded_site",
+        "typology": "funded_facility",
     },
     "namru": {
         "es": "NAMRU SOUTH (antes NAMRU-6): unidad de investigación médica de la Marina de EE.UU., establecida en "
@@ -330,7 +333,7 @@ GLOSSARY: dict[str, dict[str, object]] = {
         "en": "NAMRU SOUTH (formerly NAMRU-6): a US Navy medical research unit, set up in 1983 inside the Peruvian "
               "Navy's Centro Médico Naval (Callao), with a lab in Iquitos; its staff is mostly Peruvian.",
         "source_url": "https://www.med.navy.mil/sites/NAMRU6/Pages/history.htm",
-        "title": "NAMRU-6 history (US Navy)", "date": None, "typology": "tenant",
+        "title": "NAMRU-6 history (US Navy)", "date": None, "typology": "tenant_unit",
     },
     "elml": {
         "es": "Enduring Location Master List (ELML): la lista maestra de ubicaciones duraderas del Pentágono; es "

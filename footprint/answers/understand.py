@@ -183,6 +183,8 @@ def extract_slots(norm: str, today: dt.date | None = None) -> dict[str, Any]:
         slots["years"] = list(dict.fromkeys(years))
     if any(w in lexicon.NOW_WORDS for w in norm.split()) and "date" not in slots and "years" not in slots:
         slots["now"] = True
+    if any(w in lexicon.PERMANENT_WORDS for w in norm.split()):
+        slots["permanent"] = True
     numbers = []
     skip = set(slots.get("bills", [])) | {n for _, n in instruments} | {str(y) for y in years}
     for m in _NUMBER.finditer(norm):

@@ -74,6 +74,7 @@ def claim() -> None:
 @handle_errors
 def claim_check(ctx: Any, text: tuple[str, ...], lang: str | None, save: bool, claimant: str | None,
                 appearance: str | None, claim_date: str | None, as_json: bool) -> None:
+    """Check a claim against the registry and propose a rating ("-" reads it from stdin)."""
     from ..answers import check_claim, save_claim
 
     result = check_claim(ctx.store(), _text(text, "claim"), lang)
