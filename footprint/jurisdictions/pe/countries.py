@@ -59,7 +59,7 @@ def country_pattern() -> re.Pattern[str]:
     """One regex for every name (accent-tolerant, on lower-cased text), longest names first."""
     body = fold_pattern(alternation(tuple(ISO_BY_NAME)))
     # "Amér ica": OCR may break a word; allow one stray space inside "america".
-    body = body.replace("[aáà]m[eéè]r[iíì]c[aáà]", "[aáà]m[eéè]r\\s?[iíì]c[aáà]")
+    body = body.replace("america", "amer\\s?ica")
     return re.compile(r"(?<![\w.])" + body + r"(?![\w])")
 
 
@@ -67,9 +67,6 @@ def iso_of(name: str) -> str | None:
     from .patterns import lower
 
     key = " ".join(lower(name).split())
-    for plain, accented in (("a", "áà"), ("e", "éè"), ("i", "íì"), ("o", "óò"), ("u", "úü"), ("n", "ñ")):
-        for ch in accented:
-            key = key.replace(ch, plain)
     return ISO_BY_NAME.get(key.replace("amer ica", "america"))
 
 

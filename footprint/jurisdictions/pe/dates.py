@@ -29,7 +29,9 @@ DAY_WORDS = ("primero", "primer", "uno", "dos", "tres", "cuatro", "cinco", "seis
              "once", "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve",
              "veinte", "veintiuno", "veintidos", "veintitres", "veinticuatro", "veinticinco", "veintiseis",
              "veintisiete", "veintiocho", "veintinueve", "treinta y uno", "treinta")
-DAY = r"(?:\d{1,2}(?:\s*(?:ro|°|º))?|" + alternation(DAY_WORDS)[3:-1] + r")"
+# A day: digits (with an ordinal mark) or any word; words are checked against DAY_WORDS afterwards (a generic
+# word keeps the regex fast; a long alternation of day words would be tried at every position).
+DAY = r"(?:\d{1,2}(?:\s*(?:ro|°|º))?|\b[a-z]+(?:\s+y\s+uno)?)"
 MONTH = alternation(tuple(MONTHS))
 YEAR = r"(?:\d{4}|dos\s+mil(?:\s+(?:y\s+)?[a-z]+){0,2})"
 OF = r"\s*(?:de(?:l)?\s+|,\s*)?"
@@ -94,7 +96,12 @@ def year_number(text: str | None) -> int | None:
     return value if value and 1900 < value < 2200 else None
 
 
+_DAY_WORDS = frozenset(DAY_WORDS)
+
+
 def _make(y: int | None, m: int | None, d: str | None) -> dt.date | None:
+    if d and d[0].isalpha() and " ".join(d.split()) not in _DAY_WORDS:
+        return None
     day = parse_number(d) if d else None
     if not (y and m and day):
         return None
@@ -104,11 +111,46 @@ def _make(y: int | None, m: int | None, d: str | None) -> dt.date | None:
         return None
 
 
+MONTH_STEMS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "set", "sep", "oct", "nov", "dic", "jan",
+               "apr", "aug", "dec")
+RANGE_REACH = 140  # a period ends with its month: look this far back from each month name
+
+
+def _windows(low: str, start: int, stop: int, back: int, ahead: int) -> list[tuple[int, int]]:
+    """Merged windows around the month names of ``low[start:stop]``: dates are only searched there (fast)."""
+    hits = []
+    for name in MONTH_STEMS:  # str.find is much faster than a regex alternation here
+        i = low.find(name, start, stop)
+        while i >= 0:
+            hits.append((i, i + len(name)))
+            i = low.find(name, i + 1, stop)
+    out: list[tuple[int, int]] = []
+    for m_start, m_end in sorted(hits):
+        a, b = max(start, m_start - back), min(stop, m_end + ahead + 8)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _finditer(pattern: re.Pattern[str], low: str, start: int, stop: int, back: int, ahead: int
+              ) -> list[re.Match[str]]:
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for a, b in _windows(low, start, stop, back, ahead):
+        for m in pattern.finditer(low, a, b):
+            if m.span() not in seen and not any(s <= m.start() < e for s, e in seen):
+                seen.add(m.span())
+                found.append(m)
+    return found
+
+
 def find_ranges(low: str, start: int = 0, end: int | None = None) -> list[DateRange]:
     """Every period "del ... al ...", "desde el ... hasta el ...", "from ... to ..." in ``low[start:end]``."""
     stop = len(low) if end is None else end
     out = []
-    for m in RANGE.finditer(low, start, stop):
+    for m in _finditer(RANGE, low, start, stop, RANGE_REACH, 40):
         y2, m2 = year_number(m.group("y2")), month_number(m.group("m2"))
         m1 = month_number(m.group("m1")) if m.group("m1") else m2
         y1 = year_number(m.group("y1")) or y2
@@ -117,7 +159,7 @@ def find_ranges(low: str, start: int = 0, end: int | None = None) -> list[DateRa
         a, b = _make(y1, m1, m.group("d1a")), _make(y2, m2, m.group("d2"))
         if a or b:
             out.append(DateRange(a, b, m.span()))
-    for m in RANGE_EN.finditer(low, start, stop):
+    for m in _finditer(RANGE_EN, low, start, stop, 40, 40):
         y2 = year_number(m.group("y2"))
         m1 = month_number(m.group("m1"))
         m2 = month_number(m.group("m2")) if m.group("m2") else m1
@@ -133,7 +175,7 @@ def find_dates(low: str, start: int = 0, end: int | None = None) -> list[tuple[d
     stop = len(low) if end is None else end
     out = []
     for pattern in (SINGLE, SINGLE_EN):
-        for m in pattern.finditer(low, start, stop):
+        for m in _finditer(pattern, low, start, stop, 40, 40):
             value = _make(year_number(m.group("y")), month_number(m.group("m")), m.group("d"))
             if value:
                 out.append((value, m.span()))

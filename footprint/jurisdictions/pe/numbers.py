@@ -61,25 +61,37 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
-PERSONNEL = re.compile(fold_pattern(
-    rf"(?:(?:hasta|un maximo de|un total de|up to)\s+)?(?P<n>{NUMBER[3:-1]})\s*(?:\(\s*(?P<d>\d[\d.,]*)\s*\)\s*)?"
-    r"(?:efectivos|militares|personas|integrantes|tripulantes|oficiales|marinos|miembros|soldados|"
-    r"(?:effective|military|persons|people|troops|personnel|sailors|members)\b)"
-))
-PERSONNEL_FIELD = re.compile(fold_pattern(
+PERSONNEL_NOUN = re.compile(
+    r"\b(?:efectivos|militares|personas|integrantes|tripulantes|oficiales|marinos|miembros|soldados|effective"
+    r"|military|persons|people|troops|personnel|sailors|members)\b")
+PERSONNEL_FIELD = re.compile(
     r"(?:cantidad\s+de\s+personal|numero\s+de\s+(?:personal|efectivos|participantes)|personal\s+participante"
     r"|personal|number\s+of\s+personnel)\s*:\s*(?P<n>\d[\d.,]*)"
-))
+)
+NUMBER_BEFORE = re.compile(rf"(?P<n>{NUMBER[3:-1]})\s*(?:\(\s*(?P<d>\d[\d.,]*)\s*\)\s*)?$")
+LOOKBACK = 60
+
+
+def number_before(low: str, pos: int) -> tuple[int, tuple[int, int]] | None:
+    """The number written right before ``pos`` ("doce (12) efectivos" -> 12), with its span."""
+    m = NUMBER_BEFORE.search(low, max(0, pos - LOOKBACK), pos)
+    if not m:
+        return None
+    group = "d" if m.group("d") else "n"
+    value = parse_number(m.group(group))
+    return (value, m.span(group)) if value else None
 
 
 def find_personnel(low: str, start: int = 0, end: int | None = None) -> tuple[int, tuple[int, int]] | None:
     """The first personnel count in ``low[start:end]``: "Cantidad de personal: 450", "cincuenta (50) efectivos"."""
     stop = len(low) if end is None else end
-    for pattern in (PERSONNEL_FIELD, PERSONNEL):
-        m = pattern.search(low, start, stop)
-        if m:
-            group = "d" if "d" in pattern.groupindex and m.group("d") else "n"
-            value = parse_number(m.group(group))
-            if value:
-                return value, m.span(group)
+    m = PERSONNEL_FIELD.search(low, start, stop)
+    if m:
+        value = parse_number(m.group("n"))
+        if value:
+            return value, m.span("n")
+    for noun in PERSONNEL_NOUN.finditer(low, start, stop):
+        found = number_before(low, noun.start())
+        if found and found[1][0] >= start:
+            return found
     return None

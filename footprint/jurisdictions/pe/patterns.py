@@ -1,8 +1,8 @@
 """Text helpers and the phrase tables of Peru's detector (rules as data, run by small functions).
 
-Patterns in the tables are written in lower case without accents; ``rx`` compiles them so that each vowel also
-matches its accented forms and ``n`` matches ``ñ``. They run on ``lower(text)``, which keeps every character at
-its offset, so a match's span is a span of the original text.
+Patterns in the tables are written in lower case without accents and run on ``lower(text)``: the text lower-cased
+and folded to ASCII letters (á -> a, ñ -> n, ...) with every character kept at its offset, so a match's span is
+a span of the original text. Folding is one ``bytes.translate`` (fast); characters outside Latin-1 become "?".
 """
 
 from __future__ import annotations
@@ -10,53 +10,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_ACCENTS = {"a": "aáà", "e": "eéè", "i": "iíì", "o": "oóò", "u": "uúüù", "n": "nñ"}
+_FROM = "àáâãäåèéêëìíîïòóôõöùúûüñçýÿ"
+_TO = "aaaaaaeeeeiiiiooooouuuuncyy"
+_TABLE = bytes.maketrans(_FROM.encode("latin-1"), _TO.encode("latin-1"))
 
 
 def fold_pattern(pattern: str) -> str:
-    """Make a lower-case, accent-free regex also match accented text (skips escapes, classes, group names)."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\" and i + 1 < n:
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif c == "[":
-            j = i + 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
-            cls = pattern[i + 1:j]
-            for plain, variants in _ACCENTS.items():
-                if (plain in cls or "a-z" in cls) and not cls.startswith("^"):
-                    cls += variants[1:]
-            out.append("[" + cls + "]")
-            i = j + 1
-        elif pattern.startswith("(?P<", i):
-            j = pattern.index(">", i)
-            out.append(pattern[i:j + 1])
-            i = j + 1
-        elif c in _ACCENTS:
-            out.append("[" + _ACCENTS[c] + "]")
-            i += 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    """Patterns are written for folded text already; kept so tables and callers read the same everywhere."""
+    return pattern
 
 
 @cache
 def rx(pattern: str) -> re.Pattern[str]:
-    """Compile a table pattern (accent-tolerant, for lower-cased text)."""
-    return re.compile(fold_pattern(pattern))
+    """Compile a table pattern (for ``lower``-ed text)."""
+    return re.compile(pattern)
 
 
 def lower(text: str) -> str:
-    """``text.lower()`` with every character kept at its offset (spans stay valid)."""
+    """``text`` lower-cased and folded to ASCII letters, every character kept at its offset (spans stay valid)."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower()[0] for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower()[0] for c in text)
+    return low.encode("latin-1", errors="replace").translate(_TABLE).decode("latin-1")
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
