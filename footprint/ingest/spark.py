@@ -17,6 +17,8 @@ from ..errors import Unavailable
 from .analyse import analyse_many
 from .local import default_workers
 
+PARTITION_DOCS = 256  # documents per partition: what the driver holds at a time
+
 
 def spark_available() -> str | None:
     """``None`` if PySpark and Java are there, else the reason they are not."""
@@ -40,16 +42,20 @@ def run_spark(paths: Sequence[str], workers: int | None = None) -> Iterator[dict
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     master = os.environ.get("FOOTPRINT_SPARK_MASTER", f"local[{workers}]")
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no network lookups on an offline machine
+    host = os.environ.get("SPARK_LOCAL_IP", "127.0.0.1")
     spark = (SparkSession.builder.master(master).appName("footprint-ingest")
              .config("spark.ui.enabled", "false")
-             .config("spark.driver.host", os.environ.get("SPARK_LOCAL_IP", "127.0.0.1"))
+             .config("spark.driver.host", host)
+             .config("spark.driver.bindAddress", host)
              .config("spark.python.worker.reuse", "true")
              .getOrCreate())
     try:
         spark.sparkContext.setLogLevel("ERROR")
         if not paths:
             return
-        slices = max(1, min(len(paths), workers * 4))
+        slices = min(len(paths), max(workers, -(-len(paths) // PARTITION_DOCS)))
         rdd = spark.sparkContext.parallelize(list(paths), slices).mapPartitions(analyse_many)
         # partitions come back in order, one at a time: the driver holds one partition, not the archive
         yield from rdd.toLocalIterator()
