@@ -294,3 +294,20 @@ def test_bench_ask_uses_the_whole_question_set() -> None:
     assert len(bench.questions()) == 2 * len(CASES)
     assert bench.percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50) == 3.0
     assert bench.percentile([1.0, 2.0], 95) == 2.0
+
+
+def test_any_text_is_understood_or_refused_cleanly() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(max_size=300))
+    def check(text: str) -> None:
+        try:
+            u = understand(text)
+        except InputError:
+            assert not text.strip() or "\x00" in text
+            return
+        assert u.lang in ("es", "en") and (u.intent is None) == (not u.understood)
+
+    check()

@@ -181,3 +181,24 @@ def test_bundled_claims_export_as_claimreview(bundled_url: str) -> None:
         similar = check_claim(s, "EE.UU. compró la Base Naval del Callao por US$1.500 millones.")
         assert similar["similar"], "the stored fact-check of the same claim is shown"
         assert similar["verdict"] in RATINGS
+
+
+def test_any_text_gets_a_rating_or_a_clean_refusal(answers_store: Any) -> None:  # noqa: F811
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["EE.UU.", "base", "bases", "compró", "600", "soldados", "APEC", "2024", "Iquitos",
+                             "autorizó", "armed", "troops", "sin armas", "para instalar", "US$1.5", "billion", "y",
+                             "Colombia", "disfrazada", "COER", "750", "¿", "?", "ñ", " "])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=15).map(" ".join) | st.text(max_size=200))
+    def check(text: str) -> None:
+        try:
+            result = check_claim(answers_store, text)
+        except InputError:
+            assert not text.strip() or "\x00" in text
+            return
+        assert result["verdict"] in RATINGS and result["answer"]
+
+    check()

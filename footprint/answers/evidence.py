@@ -19,6 +19,7 @@ OFFICIAL_TYPOLOGY = "us_global_defense_posture"
 OFFICIAL_BASE_CATEGORIES = ("MOB", "FOS")
 BROAD_TYPOLOGY = "broad_foreign_installation"
 
+CACHE_SIZE = 8  # databases whose views a process keeps
 _CACHE: dict[str, tuple[str | None, View]] = {}
 
 
@@ -27,9 +28,13 @@ def view(store: Any) -> View:
     key = str(getattr(store, "url", id(store)))
     stamp = store.last_change()
     hit = _CACHE.get(key)
-    if hit and hit[0] == stamp and hit[1].store is store:
+    if hit and hit[0] == stamp:
+        hit[1].store = store  # the same database through another Store object (a web request): same data
         return hit[1]
     v = View(store)
+    _CACHE.pop(key, None)
+    while len(_CACHE) >= CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = (stamp, v)
     return v
 
