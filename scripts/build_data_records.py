@@ -120,6 +120,12 @@ def authorizations() -> list[dict[str, Any]]:
                    "place:pe-pas", "place:pe-jun", "place:pe-cus", "place:pe-aya", "place:pe-iquitos",
                    "place:pe-pucusana", "place:pe-puerto-maldonado", "place:pe-apu"]
     return [
+        _auth("pe-rl-30724", instrument="instrument:pe-rl-30724", armed=True, purpose_category="training",
+              purpose="Annual programme of operational activities of the Peruvian Armed Forces with foreign armed "
+              "forces, 2018 (entry of naval units and foreign military personnel)", start="2018", end="2018",
+              sources=cite("scribd-rl-30724", "congreso-p40955"),
+              notes="The annex (countries, units, dates, personnel) was not seen; the visiting country recorded here "
+                    "is the one its modification RL 30746 documents (the United States), others may be listed"),
         _auth("pe-rl-30746", instrument="instrument:pe-rl-30746", armed=True, purpose_category="event_security",
               purpose="Security for the US President and delegation at the VIII Summit of the Americas (Lima)",
               start="2018-04-05", personnel=568, places=["place:pe-lima"], places_as_written=["Lima"],
