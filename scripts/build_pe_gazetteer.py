@@ -5,7 +5,8 @@
 Reads the ubigeo tables (jmcastagnetto/ubigeo-peru-aumentado, MIT), ``departments.json`` and the curated
 ``gazetteer.json`` of cities, areas and facilities, and writes our own compact files to
 ``footprint/jurisdictions/pe/data/``: ``places.csv`` (one place a row, with the ids of its sources) and
-``sources.csv`` (the source records). Only facts are kept (names, codes, coordinates, parents, operators);
+``sources.csv`` (the source records) and ``department_shapes.json`` (department outlines from
+limites-peru-geojson, MIT, as simplified in ``peru_departamentos_simplified.geojson``). Only facts are kept (names, codes, coordinates, parents, operators);
 the generated files are committed, so the package never reads the shared folder at run time.
 """
 
@@ -229,6 +230,19 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
     return rows, sorted(sources.values())
 
 
+def shapes(geo: Path) -> dict[str, object]:
+    """Department outlines: ubigeo -> polygons -> rings as flat ``[lon, lat, lon, lat, ...]`` lists."""
+    features = json.loads((geo / "peru_departamentos_simplified.geojson").read_text())["features"]
+    out: dict[str, list[list[list[float]]]] = {}
+    for feature in sorted(features, key=lambda f: f["properties"]["ubigeo"]):
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        out[feature["properties"]["ubigeo"]] = [[[round(v, 4) for point in ring for v in point[:2]] for ring in poly]
+                                                for poly in polygons]
+    return {"source": "source:limites-peru-geojson", "format": "ubigeo -> polygons -> rings [lon, lat, ...]",
+            "departments": out}
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -243,6 +257,7 @@ def main(argv: list[str]) -> int:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "url", "title", "publisher", "reliability"])
         w.writerows(sources)
+    (OUT / "department_shapes.json").write_text(json.dumps(shapes(Path(argv[1])), separators=(",", ":")) + "\n")
     levels = Counter(r["level"] for r in rows)
     print(f"wrote {len(rows)} places ({dict(levels)}) and {len(sources)} sources to {OUT}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from footprint.jurisdictions.pe.gazetteer import (
     DATA,
     Gazetteer,
+    department_of,
     find_all,
     gazetteer,
     normalize,
@@ -200,9 +202,24 @@ def test_generated_files_match_the_build_script(shared_data, tmp_path):
     assert committed == rows
     with (DATA / "sources.csv").open(encoding="utf-8", newline="") as f:
         assert [tuple(r) for r in list(csv.reader(f))[1:]] == [tuple(s) for s in sources]
+    assert json.loads((DATA / "department_shapes.json").read_text()) == module.shapes(shared_data / "geo")
 
 
 def test_load_from_a_folder(tmp_path):
     for name in ("places.csv", "sources.csv"):
         (tmp_path / name).write_bytes((DATA / name).read_bytes())
     assert Gazetteer.load(tmp_path).count("district") == 1893
+
+
+def test_department_of_a_point():
+    assert department_of(-3.74808, -73.24414).id == "place:pe-lor"  # Iquitos
+    assert department_of(-12.081, -77.210611).id == "place:pe-cal"  # San Lorenzo island, off the outline
+    assert department_of(-12.48178, -76.79741).id == "place:pe-lim"  # Pucusana, on the coast
+    assert department_of(40.4, -3.7) is None  # Madrid
+
+
+def test_department_of_agrees_with_the_ubigeo_table_for_district_capitals():
+    g = gazetteer()
+    districts = [p for p in g.places.values() if p.level == "district" and p.lat is not None][::7]
+    wrong = [p.id for p in districts if g.department_of(p.lat, p.lon) != g.department(p)]
+    assert len(wrong) <= len(districts) // 100, wrong  # a few capitals sit on a simplified border

@@ -16,6 +16,7 @@ in Tocache) or a context narrows the candidates to one department; a tie at the 
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -84,7 +85,8 @@ def _float(value: str) -> float | None:
 class Gazetteer:
     """All places, indexed by id, ubigeo, ISO code and normalized name."""
 
-    def __init__(self, places: list[PlaceMatch], sources: list[Source]) -> None:
+    def __init__(self, places: list[PlaceMatch], sources: list[Source], folder: Path = DATA) -> None:
+        self.folder = folder
         self.places = {p.id: p for p in places}
         self.sources = {s.id: s for s in sources}
         self.by_ubigeo = {p.ubigeo: p for p in places if p.ubigeo and p.level in ("department", "province",
@@ -115,7 +117,7 @@ class Gazetteer:
         with (folder / "sources.csv").open(encoding="utf-8", newline="") as f:
             sources = [Source(id=r["id"], url=r["url"], title=r["title"] or None, publisher=r["publisher"] or None,
                               reliability=r["reliability"] or None) for r in csv.DictReader(f)]
-        return cls(places, sources)
+        return cls(places, sources, folder)
 
     # --- lookups -------------------------------------------------------------------------------------------
 
@@ -238,6 +240,33 @@ class Gazetteer:
             return True
         return key not in COMMON_WORDS and any(p.level != "country" for p in self.names[key])
 
+    # --- points --------------------------------------------------------------------------------------------
+
+    def department_of(self, lat: float, lon: float, *, tolerance: float = 0.25) -> PlaceMatch | None:
+        """The department a point lies in (outlines of limites-peru-geojson). A point just off the outlines
+        (an island, a pier: San Lorenzo, Pucusana) takes the nearest department within ``tolerance`` degrees;
+        farther away, ``None``."""
+        shapes = self._shapes()
+        for ubigeo, polygons in shapes.items():
+            if any(_inside(lon, lat, rings) for rings in polygons):
+                return self.by_ubigeo[ubigeo]
+        best, nearest = None, tolerance
+        for ubigeo, polygons in shapes.items():
+            for rings in polygons:
+                ring = rings[0]
+                for i in range(0, len(ring) - 2, 2):
+                    d = _segment_distance(lon, lat, ring[i], ring[i + 1], ring[i + 2], ring[i + 3])
+                    if d < nearest:
+                        best, nearest = ubigeo, d
+        return self.by_ubigeo[best] if best else None
+
+    def _shapes(self) -> dict[str, list[list[list[float]]]]:
+        if not hasattr(self, "_shape_cache"):
+            path = self.folder / "department_shapes.json"
+            self._shape_cache: dict[str, list[list[list[float]]]] = (
+                json.loads(path.read_text(encoding="utf-8"))["departments"] if path.exists() else {})
+        return self._shape_cache
+
     # --- records -------------------------------------------------------------------------------------------
 
     def place_record(self, match: PlaceMatch) -> Place:
@@ -258,6 +287,26 @@ class Gazetteer:
 
     def source_records(self) -> list[Source]:
         return list(self.sources.values())
+
+
+def _inside(x: float, y: float, rings: list[list[float]]) -> bool:
+    """Even-odd rule over an outer ring and its holes (flat ``[x, y, x, y, ...]`` lists)."""
+    inside = False
+    for ring in rings:
+        n = len(ring) // 2
+        j = n - 1
+        for i in range(n):
+            xi, yi, xj, yj = ring[2 * i], ring[2 * i + 1], ring[2 * j], ring[2 * j + 1]
+            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+    return inside
+
+
+def _segment_distance(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> float:
+    dx, dy = bx - ax, by - ay
+    t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
+    return float(((x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2) ** 0.5)
 
 
 def _bare(text: str) -> str:
@@ -292,4 +341,9 @@ def place_record(match: PlaceMatch) -> Place:
     return gazetteer().place_record(match)
 
 
-__all__ = ["Gazetteer", "PlaceMatch", "find_all", "gazetteer", "normalize", "place_record", "resolve"]
+def department_of(lat: float, lon: float) -> PlaceMatch | None:
+    return gazetteer().department_of(lat, lon)
+
+
+__all__ = ["Gazetteer", "PlaceMatch", "department_of", "find_all", "gazetteer", "normalize", "place_record",
+           "resolve"]
