@@ -285,6 +285,9 @@ def compose_personnel(v: View, slots: dict[str, Any], lang: str) -> Composition:
             fs.insert(0, {"type": "total_authorized", "records": [f["record"] for f in fs
                                                                   if f["type"] == "authorization"],
                           "personnel": total, "from": start, "to": end})
+    derived = _presence_fact(v, slots, fs)
+    if derived:
+        fs.append(derived)
     if slots.get("events"):
         what = i18n.t("what.event", lang, visiting=i18n.adjective(visiting, lang),
                       event=i18n.join([e.upper() if len(e) <= 5 else e.title() for e in slots["events"]], lang))
@@ -292,9 +295,50 @@ def compose_personnel(v: View, slots: dict[str, Any], lang: str) -> Composition:
         what = i18n.t("what.period", lang, visiting=i18n.adjective(visiting, lang),
                       when=when_text(slots, lang, default_now=True).strip())
     figure = _figure(fs, lang, permanent=bool(slots.get("permanent")))
+    if derived and not slots.get("events") and not slots.get("permanent"):
+        figure = i18n.t("figure.derived", lang, list="; ".join(
+            i18n.t("figure.peak", lang, basis=i18n.pick(i18n.BASES, b, lang), n=i18n.number(x["peak_personnel"]))
+            for b, x in derived["totals"].items()))
     return Composition(i18n.t("direct.personnel", lang, what=what, figure=figure), None,
                        [f for f in fs if f["type"] != "total_authorized"] + [f for f in fs
                                                                              if f["type"] == "total_authorized"])
+
+
+def _presence_fact(v: View, slots: dict[str, Any], fs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The analysis' derived presence over the question's window (or the span of the facts found): peak
+    personnel and person-days per basis (authorized, planned, observed, permanent), never summed together."""
+    start, end, kind = window(slots, default_now=not slots.get("events"))
+    if slots.get("events"):
+        spans = [(f.get("start"), f.get("end")) for f in fs if f["type"] in ("activity", "authorization")]
+        starts = [a for a, _ in spans if a]
+        ends = [b for _, b in spans if b]
+        if not starts or not ends:
+            return None
+        start, end = min(starts), max(ends)
+    if not start or not end:
+        return None
+    places = [p for k in slots.get("places", []) for p in sorted(v.resolve(k)) if p.startswith("place:")][:1]
+    result = v.presence(country=slots.get("visiting", "US"), place=places[0] if places else None,
+                        start=start[:10], end=end[:10])
+    if not result or not result.get("totals"):
+        return None
+    if slots.get("events"):  # only the rows of the records the event matched
+        wanted = {r for f in fs for r in f.get("records", [])}
+        rows = [r for r in result["rows"] if set(r.get("records", [])) & wanted]
+    else:
+        rows = result["rows"]
+    totals: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        t = totals.setdefault(r["basis"], {"peak_personnel": 0, "person_days": 0})
+        t["peak_personnel"] = max(t["peak_personnel"], r.get("personnel") or 0)
+        t["person_days"] += r.get("person_days") or 0
+    if slots.get("events") is None or not slots.get("events"):
+        totals = {b: {"peak_personnel": x.get("peak_personnel"), "person_days": x.get("person_days")}
+                  for b, x in result["totals"].items()}
+    if not totals:
+        return None
+    return {"type": "presence_totals", "records": sorted({x for r in rows for x in r.get("records", [])}),
+            "from": start[:10], "to": end[:10], "totals": totals}
 
 
 def compose_authorization(v: View, slots: dict[str, Any], lang: str, votes_first: bool = False) -> Composition:

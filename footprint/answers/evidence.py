@@ -275,6 +275,14 @@ class View:
                 self.store, host=host, visiting=visiting, at=at, frames=self.frames))
         return self._summaries[key]
 
+    def presence(self, **query: Any) -> dict[str, Any] | None:
+        """``presence(store, country=, place=, at=, start=, end=)``: the analysis' derived presence, or None."""
+        a = self.analysis()
+        if a is None or not hasattr(a, "presence"):
+            return None
+        return self._safe("presence", lambda: a.presence(self.store, frames=self.frames,
+                                                         **{k: x for k, x in query.items() if x is not None}))
+
     def findings(self) -> list[dict[str, Any]]:
         a = self.analysis()
         if a is None or not hasattr(a, "check"):

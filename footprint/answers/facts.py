@@ -161,6 +161,12 @@ def render(f: dict[str, Any], lang: str) -> str:
         return i18n.t("fact.country_personnel", lang, country=i18n.country(f["country"], lang),
                       active=i18n.number(f.get("active_duty")), date=i18n.date_text(f.get("date"), lang),
                       sites=f.get("sites", 0), record=rec or "-")
+    if kind == "presence_totals":
+        parts = [i18n.t("presence.basis", lang, basis=i18n.pick(i18n.BASES, b, lang),
+                        peak=i18n.number(x.get("peak_personnel")), days=i18n.number(x.get("person_days")))
+                 for b, x in f["totals"].items()]
+        return i18n.t("fact.presence_totals", lang, start=i18n.date_text(f["from"], lang),
+                      end=i18n.date_text(f["to"], lang), list="; ".join(parts))
     if kind == "total_authorized":
         return i18n.t("fact.total_authorized", lang, n=i18n.number(f["personnel"]))
     if kind == "definition":

@@ -50,6 +50,11 @@ SITE_TYPES = {
     "embassy": ("embajada", "embassy"), "other": ("sitio", "site"),
 }
 
+BASES = {
+    "authorized": ("autorizado (tope)", "authorized (cap)"), "planned": ("previsto", "planned"),
+    "observed": ("observado", "observed"), "permanent": ("permanente", "permanent"),
+}
+
 STATUSES = {
     "proposed": ("propuesta", "proposed"), "planned": ("prevista", "planned"), "ongoing": ("en curso", "ongoing"),
     "completed": ("realizada", "completed"), "cancelled": ("cancelada", "cancelled"),
@@ -132,6 +137,11 @@ T: dict[str, dict[str, str]] = {
               "[{record}]",
         "en": "{country}: {active} US active-duty personnel ({date}); {sites} sites in the registry [{record}]"},
     "fact.definition": {"es": "{text}", "en": "{text}"},
+    "fact.presence_totals": {
+        "es": "Presencia derivada por el análisis del {start} al {end} (cada base por separado): {list}",
+        "en": "Presence derived by the analysis from {start} to {end} (each basis on its own): {list}"},
+    "presence.basis": {"es": "{basis}: pico {peak}, {days} persona-días",
+                       "en": "{basis}: peak {peak}, {days} person-days"},
     "fact.total_authorized": {
         "es": "Suma de los topes autorizados en el periodo: {n} (un tope es un máximo, no un conteo de personas)",
         "en": "Sum of the authorized caps in the period: {n} (a cap is a ceiling, not a head count)"},
@@ -162,6 +172,9 @@ T: dict[str, dict[str, str]] = {
     "figure.planned": {"es": "{n} previstos ({name})", "en": "{n} planned ({name})"},
     "figure.permanent": {"es": "{n} asignados de forma permanente ({date})",
                          "en": "{n} permanently assigned ({date})"},
+    "figure.derived": {"es": "{list} (presencia derivada; las bases no se suman)",
+                       "en": "{list} (derived presence; the bases are not added up)"},
+    "figure.peak": {"es": "{basis}, pico de {n}", "en": "{basis}, peak {n}"},
     "figure.none": {"es": "el registro no tiene una cifra de personal para esto",
                     "en": "the registry has no personnel figure for this"},
     "what.event": {"es": "Personal de {visiting} para {event}", "en": "{visiting} personnel for {event}"},
