@@ -113,6 +113,7 @@ class _Run:
             return {**report, "status": "skipped", "reason": result["unsupported"]}, None
         if result.get("error"):
             return {**report, "reason": result["error"]}, None
+        sha = str(sha)  # a readable document always has its hash
         known = self.store.document(sha)
         if known is not None:
             return {**report, "status": "skipped",

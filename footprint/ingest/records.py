@@ -142,7 +142,7 @@ def _citations(source_id: str, norm: dict[str, Any], detail: dict[str, Any]) -> 
     """The document as a whole (with the norm's span when known) and each field's span."""
     cites = [Citation(source=source_id, span=_span(detail.get("span")))]
     spans = detail.get("spans")
-    items: list[tuple[str, Any]] = []
+    items: list[tuple[Any, Any]] = []
     if isinstance(spans, dict):
         items = list(spans.items())
     elif isinstance(spans, list):

@@ -115,8 +115,7 @@ class Gazetteer:
                 sources=tuple(s for s in r["sources"].split("|") if s), notes=r["notes"] or None,
                 prefer=tuple(a for a in r["prefer"].split("|") if a)) for r in csv.DictReader(f)]
         with (folder / "sources.csv").open(encoding="utf-8", newline="") as f:
-            sources = [Source(id=r["id"], url=r["url"], title=r["title"] or None, publisher=r["publisher"] or None,
-                              reliability=r["reliability"] or None) for r in csv.DictReader(f)]
+            sources = [Source.model_validate({k: v for k, v in r.items() if v}) for r in csv.DictReader(f)]
         return cls(places, sources, folder)
 
     # --- lookups -------------------------------------------------------------------------------------------
