@@ -15,6 +15,13 @@ from typing import Any
 
 from .model import Record
 
+
+def normalize(text: str) -> str:
+    """Accent- and case-free words: ``Santa Lucía`` and ``santa lucia`` are the same name."""
+    from unidecode import unidecode
+
+    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
+
 # Hosts whose legal regime the registry encodes: an activity there is expected to cite its authorization.
 REGULATED_HOSTS = frozenset({"PE"})
 SENTENCE = re.compile(r"[^.;]+")
@@ -27,24 +34,30 @@ def _explained_by_notes(record: Record, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _no_source(record: Record, _ids: set[str]) -> list[str]:
+def _no_source(record: Record, _ids: set[str], _places: dict[str, Any]) -> list[str]:
     if record.kind == "source" or record.sources:
         return []
     return ["has no source"]
 
 
-def _unresolved_places(record: Record, _ids: set[str]) -> list[str]:
-    written = getattr(record, "places_as_written", None)
-    if written and not getattr(record, "places", None):
-        return [f"places as written ({', '.join(written)}) have no resolved place"]
-    return []
+def _names(place: Any) -> set[str]:
+    return {normalize(n) for n in (place.name, *place.aliases)}
 
 
-def _conflicts(record: Record, _ids: set[str]) -> list[str]:
+def _unresolved_places(record: Record, ids: set[str], places: dict[str, Any]) -> list[str]:
+    """Each place as written that no resolved place of the record carries as its name or an alias."""
+    written = getattr(record, "places_as_written", None) or []
+    resolved = [places[p] for p in getattr(record, "places", None) or [] if p in places]
+    known = set().union(*(_names(p) for p in resolved)) if resolved else set()
+    missing = [w for w in written if normalize(w) not in known]
+    return [f"place as written {w!r} has no resolved place" for w in missing]
+
+
+def _conflicts(record: Record, _ids: set[str], _places: dict[str, Any]) -> list[str]:
     return [f"sources disagree on {c.field}" for c in record.conflicts]
 
 
-def _no_authorization(record: Record, _ids: set[str]) -> list[str]:
+def _no_authorization(record: Record, _ids: set[str], _places: dict[str, Any]) -> list[str]:
     if record.kind != "activity" or getattr(record, "authorizations", None):
         return []
     if getattr(record, "host_country", None) not in REGULATED_HOSTS:
@@ -52,7 +65,7 @@ def _no_authorization(record: Record, _ids: set[str]) -> list[str]:
     return ["activity with no authorization found"]
 
 
-def _dangling(record: Record, ids: set[str]) -> list[str]:
+def _dangling(record: Record, ids: set[str], _places: dict[str, Any]) -> list[str]:
     return [f"refers to {ref}, which is not in the registry" for ref in sorted(record.references() - ids)]
 
 
@@ -61,7 +74,7 @@ def _conflict_explanation(record: Record) -> str | None:
     return "; ".join(n for n in notes if n) if all(notes) else None
 
 
-Check = Callable[[Record, set[str]], list[str]]
+Check = Callable[[Record, set[str], dict[str, Any]], list[str]]
 # name -> (check, words that a sentence of the record's notes must contain to explain the item)
 CHECKS: dict[str, tuple[Check, tuple[str, ...]]] = {
     "no_source": (_no_source, ("source",)),
@@ -75,10 +88,11 @@ CHECKS: dict[str, tuple[Check, tuple[str, ...]]] = {
 def diagnose_records(records: Iterable[Record], ids: set[str] | None = None) -> dict[str, Any]:
     records = list(records)
     ids = ids if ids is not None else {r.id for r in records}
+    places = {r.id: r for r in records if r.kind == "place"}
     items: list[dict[str, Any]] = []
     for record in records:
         for name, (check, words) in CHECKS.items():
-            for problem in check(record, ids):
+            for problem in check(record, ids, places):
                 if name == "conflict":
                     explanation = _conflict_explanation(record)
                 elif words:

@@ -241,7 +241,8 @@ def activities() -> list[dict[str, Any]]:
                   activity_type="disaster_relief", purpose_category="disaster_relief", status=done, start="2018-11",
                   end="2018-11", places=["place:pe-chorrillos"], places_as_written=["Agua Dulce (Chorrillos)"],
                   personnel_observed=50, sources=cite("embassy-costa-verde-2018"),
-                  notes=NO_AUTH + ". About 50 US Marines from USS Somerset"),
+                  notes=NO_AUTH + ". About 50 US Marines from USS Somerset. The beach of Agua Dulce is not in the "
+                        "gazetteer: its place is its district, Chorrillos"),
         _activity("jcet-2017-san-lorenzo", "JCET 2017: US SEALs with Peruvian FOES", activity_type="training",
                   purpose_category="training", status=done, start="2017-07-14", end="2017-09-13",
                   sites=["site:pe-base-naval-san-lorenzo"], personnel_observed=9, sources=cite("dialogo-jcet-2017"),

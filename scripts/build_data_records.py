@@ -222,8 +222,10 @@ def authorizations() -> list[dict[str, Any]]:
         _auth("pe-agreement-namrid-1983", instrument="instrument:pe-agreement-namrid-1983",
               purpose_category="medical_research", purpose="A US Navy medical research detachment hosted by the "
               "Peruvian Navy", start="1983-01-20", places=["place:pe-centro-medico-naval"],
-              places_as_written=["Lima (Centro Médico Naval)"], units=["US Navy NAMRID / NMRCD / NAMRU-6 / NAMRU SOUTH"],
-              sources=cite("navy-namru6-history")),
+              places_as_written=["Lima"], units=["US Navy NAMRID / NMRCD / NAMRU-6 / NAMRU SOUTH"],
+              sources=cite("navy-namru6-history"),
+              notes="Written as Lima; the place is the Centro Médico Naval in Bellavista (Callao), where the unit "
+                    "works"),
         # ship visits and exercises the 2023 plenary votes authorize (official votes: vote records)
         _auth("pe-bill-5907", bill="bill:pe-5907", armed=True, purpose_category="ship_visit",
               purpose="Two naval units of the US Coast Guard", units=["US Coast Guard"],
