@@ -94,7 +94,15 @@ EQUIPMENT: tuple[tuple[str, str], ...] = (
                r"|municiones?|armas? (?:individual|colectiva|ligera|menor|portatil)(?:es)?"),
     ("vehicle", r"vehiculos?|camiones?|vehicles?"),
 )
-EQUIPMENT_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in EQUIPMENT) + r")\b")
+EQUIPMENT_RE = {kind: re.compile(rf"\b(?:{pattern})\b") for kind, pattern in EQUIPMENT}
+# Substrings each kind needs (checked first: a regex of many words is slow on long texts).
+EQUIPMENT_STEMS = {
+    "ship": ("buque", "fragata", "destructor", "corbeta", "patrull", "submarin", "cutter", "naval", "nautic",
+             "embarcac", "vessel", "ship"),
+    "aircraft": ("aeronave", "avion", "helicoptero", "aereo", "c-130", "aircraft", "helicopter"),
+    "weapon": ("arma", "fusil", "pistola", "ametrallad", "municion"),
+    "vehicle": ("vehicul", "camion", "vehicle"),
+}
 
 
 def _clean(text: str) -> str:
@@ -167,13 +175,17 @@ def find_units(text: str, low: str, start: int, end: int) -> list[tuple[str, tup
 
 def find_equipment(text: str, low: str, start: int, end: int) -> list[dict[str, Any]]:
     out = []
-    for m in EQUIPMENT_RE.finditer(low, start, end):
-        kind = next(k for k, _ in EQUIPMENT if m.group(k))
-        count = number_before(low, m.start())
-        begin = count[1][0] if count and count[1][0] >= start and m.start() - count[1][1] < 6 else m.start()
-        value = count[0] if begin != m.start() and count else None
-        out.append({"kind": kind, "text": _clean(text[begin:m.end()]), "count": value, "span": [begin, m.end()]})
-    return out
+    segment = low[start:end]
+    for kind, pattern in EQUIPMENT_RE.items():
+        if not any(stem in segment for stem in EQUIPMENT_STEMS[kind]):
+            continue
+        for m in pattern.finditer(low, start, end):
+            count = number_before(low, m.start())
+            near = count is not None and count[1][0] >= start and m.start() - count[1][1] < 6
+            begin = count[1][0] if near and count else m.start()
+            out.append({"kind": kind, "text": _clean(text[begin:m.end()]), "count": count[0] if near and count
+                        else None, "span": [begin, m.end()]})
+    return sorted(out, key=lambda e: e["span"])
 
 
 def _dedupe(items: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:

@@ -50,8 +50,12 @@ def prefilter(low: str) -> bool:
 
 def detect(text: str, low: str | None = None) -> Detection:
     """Decide whether ``text`` authorizes or modifies the entry of foreign military personnel or units."""
-    low = p.lower(text) if low is None else low
-    if not prefilter(low):
+    if low is None:
+        plain = text.lower()  # the prefilter words have no accents: no need to fold the text first
+        if not prefilter(plain):
+            return Detection(False, "no military words")
+        low = p.lower(text)
+    elif not prefilter(low):
         return Detection(False, "no military words")
     c = _compiled()
     excluded = [m.span() for t in c["titles"] for m in t.finditer(low)]  # type: ignore[attr-defined]

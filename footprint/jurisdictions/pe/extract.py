@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import patterns as p
-from .activities import activity, annex_blocks, find_equipment
+from .activities import activity, annex_blocks
 from .countries import find_countries
 from .dates import SINGLE, find_issued, month_number, year_number
 from .detect import detect
@@ -142,7 +142,7 @@ def segments(text: str, low: str) -> list[tuple[int, int, Heading | None]]:
         bounds[0] = 0
     for i, group in enumerate(groups):
         start, end = bounds[i], bounds[i + 1]
-        own = _self_type(low, start, end)
+        own = _self_type(low, start, end) if len(group) > 1 else None
         chosen = next((h for h in group if h.type == own), group[0])
         out.append((start, end, chosen))
     return out
@@ -184,6 +184,9 @@ def legal_basis(low: str, start: int, end: int, own: tuple[str, str | None]) -> 
 
 def _modifies(text: str, low: str, start: int, end: int) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    segment = low[start:end]
+    if not any(stem in segment for stem in ("modific", "amplia", "prorrog", "rectific", "amend")):
+        return out
     for m in p.rx(p.MODIFIES).finditer(low, start, end):
         kind = p.TYPE_WORDS.get(" ".join(m.group("type").split()).replace("ó", "o"), "OTHER")
         part = p.rx(p.MODIFIED_PART).search(low, m.start(), m.end())
@@ -222,15 +225,26 @@ def _place(text: str, start: int, low_place: str) -> str:
 
 
 def _armed(low: str, start: int, end: int, anchor: int) -> tuple[bool | None, list[int] | None]:
-    hits = list(ARMED.finditer(low, start, end))
+    hits = []
+    for stem in ("arma", "weapon"):  # search only around the words (fast), then in order
+        i = low.find(stem, start, end)
+        while i >= 0:
+            m = ARMED.search(low, max(start, i - 12), min(end, i + 30))
+            if m and m.span() not in [h.span() for h in hits]:
+                hits.append(m)
+            i = low.find(stem, i + 1, end)
+    hits.sort(key=lambda h: h.start())
     if not hits:
         return None, None
     best = next((h for h in hits if h.start() >= anchor - 40), hits[0])
     return best.group("yes") is not None, list(best.span())
 
 
+_SENTENCE_END = re.compile(r";|\.\s|\n\s*\n")
+
+
 def _sentence_end(low: str, pos: int, end: int) -> int:
-    m = re.compile(r";|\.\s|\n\s*\n").search(low, pos, min(end, pos + 400))
+    m = _SENTENCE_END.search(low, pos, min(end, pos + 400))
     return m.start() if m else min(end, pos + 400)
 
 
@@ -274,9 +288,9 @@ def extract_norm(text: str, low: str, start: int, end: int, head: Heading | None
         if aspan:
             spans["armed"] = aspan
         window = find_countries(low, anchor, _sentence_end(low, relevance[1], end))
-        if not window and not annex_blocks(low, start, end):
-            window = find_countries(low, start, end)  # e.g. a date change naming the force elsewhere
         rows = annex_blocks(low, start, end)
+        if not window and not rows:
+            window = find_countries(low, start, end)  # e.g. a date change naming the force elsewhere
         acts, act_details = [], []
         for a, b in rows or [(start, end)]:
             act, d = activity(text, low, a, b, anchor, bool(rows))
@@ -292,8 +306,7 @@ def extract_norm(text: str, low: str, start: int, end: int, head: Heading | None
         detail["activities"] = act_details
         detail["places"] = [_resolve(n, s) for act, d in zip(acts, act_details, strict=True)
                             for n, s in zip(act["places"], d["place_spans"], strict=True)]
-        detail["equipment"] = [e for d in act_details for e in d["equipment"]] if rows else \
-            find_equipment(text, low, start, end)
+        detail["equipment"] = [e for d in act_details for e in d["equipment"]]
     out["detail"] = detail
     return out
 
@@ -307,6 +320,7 @@ def _resolve(name: str, span: list[int]) -> dict[str, Any]:
     return entry
 
 
+@lru_cache(maxsize=4096)
 def _gazetteer_resolve(name: str) -> Any:
     try:
         from .gazetteer import gazetteer

@@ -34,14 +34,20 @@ NUMBER = fold_pattern(rf"(?:{DIGITS}|\b{WRITTEN}\b)")
 NUMBER_RE = re.compile(NUMBER)
 
 
+_ORDINAL_MARK = re.compile(r"(?<=\d)\s*(?:ro|ero|°|º)$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
 def parse_number(text: str) -> int | None:
     """The value of a number written in digits or Spanish words; None if it is not one."""
-    t = text.strip().lower().translate(_FOLD)
-    t = re.sub(r"(?<=\d)\s*(?:ro|ero|°|º)$", "", t)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", t):
-        return int(re.sub(r"[.,]", "", t))
+    t = text.strip()
     if t.isdigit():
         return int(t)
+    t = _ORDINAL_MARK.sub("", t.lower().translate(_FOLD))
+    if t.isdigit():
+        return int(t)
+    if _THOUSANDS.fullmatch(t):
+        return int(t.replace(".", "").replace(",", ""))
     total = current = 0
     seen = False
     for word in t.split():
@@ -72,14 +78,28 @@ NUMBER_BEFORE = re.compile(rf"(?P<n>{NUMBER[3:-1]})\s*(?:\(\s*(?P<d>\d[\d.,]*)\s
 LOOKBACK = 60
 
 
+_PAREN_END = re.compile(r"\(\s*(\d[\d.,]*)\s*\)$")
+_DIGITS_END = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:\s*(?:ro|°|º))?)$")
+_WORD = re.compile(r"[a-z]+")
+
+
 def number_before(low: str, pos: int) -> tuple[int, tuple[int, int]] | None:
-    """The number written right before ``pos`` ("doce (12) efectivos" -> 12), with its span."""
-    m = NUMBER_BEFORE.search(low, max(0, pos - LOOKBACK), pos)
-    if not m:
-        return None
-    group = "d" if m.group("d") else "n"
-    value = parse_number(m.group(group))
-    return (value, m.span(group)) if value else None
+    """The number written right before ``pos`` ("doce (12) efectivos" -> 12), with its span.
+
+    Read from the end without a regex alternation of number words (much faster than ``NUMBER_BEFORE``)."""
+    base = max(0, pos - LOOKBACK)
+    seg = low[base:pos].rstrip()
+    for pattern in (_PAREN_END, _DIGITS_END):
+        m = pattern.search(seg)
+        if m:
+            value = parse_number(m.group(1))
+            return (value, (base + m.start(1), base + m.end(1))) if value else None
+    words = list(_WORD.finditer(seg))[-5:]
+    for w in words:
+        value = parse_number(seg[w.start():])
+        if value:
+            return value, (base + w.start(), base + len(seg))
+    return None
 
 
 def find_personnel(low: str, start: int = 0, end: int | None = None) -> tuple[int, tuple[int, int]] | None:
