@@ -32,10 +32,10 @@ def _int(value: str | None, default: int, lo: int, hi: int) -> int:
 def _ask(ctx: Ctx, question: str) -> dict[str, Any]:
     """The answers layer's reply, or why there is none (not installed, or the question refused)."""
     try:
-        answer = parts.ask(ctx.store, question, ctx.lang)
+        answer, failed = parts.attempt(lambda: parts.ask(ctx.store, question, ctx.lang))
     except InputError as exc:
         return {"error": str(exc)}
-    return {"answer": answer, "available": answer is not None}
+    return {"answer": answer, "available": answer is not None or failed is not None, "failed": failed}
 
 
 # --- public pages ---------------------------------------------------------------------------------------
@@ -67,7 +67,7 @@ async def map_page(request: Request) -> Response:
     def compute() -> dict[str, Any]:
         coords = ctx.cached(("coords",), lambda: charts.coordinates(ctx.store))
         window = {"start": f"{year}-01-01", "end": f"{year}-12-31"} if year else {}
-        result = parts.presence(ctx.store, country=country, **window)
+        result, failed = parts.attempt(lambda: parts.presence(ctx.store, country=country, **window))
         if result is None:
             marks = {"marks": charts.site_marks(ctx.store, coords), "unplaced": []}
         else:
@@ -80,7 +80,7 @@ async def map_page(request: Request) -> Response:
             for m in marks["marks"] + marks["unplaced"]:
                 m["label"] = labels.get(m["place"])
         return {"outlines": charts.outlines(), "options": options, "year": year, "country": country,
-                "purpose": purpose, "available": result is not None, **marks,
+                "purpose": purpose, "available": result is not None, "failed": failed, **marks,
                 "totals": (result or {}).get("totals")}
 
     return ctx.page("map.html", compute)
@@ -163,16 +163,18 @@ async def record_page(request: Request) -> Response:
             "fields": [(k, v) for k, v in data.items() if k not in ("id", "sources")],
             "sources": views.sources_of(store, data), "history": views.history_rows(store.history(record_id)),
             "referred_by": store.referrers(record_id)}
-        findings = ctx.cached(("check",), lambda: parts.check(store))
+        findings, context["findings_failed"] = ctx.cached(("check", "attempt"), lambda: parts.attempt(lambda: parts.check(store)))
         context["findings"] = None if findings is None else [f for f in findings if record_id in f.get("records", [])]
         if kind == "site":
-            results = ctx.cached(("classify",), lambda: parts.classify(store))
+            results, context["classification_failed"] = ctx.cached(
+                ("classify", "attempt"), lambda: parts.attempt(lambda: parts.classify(store)))
             context["classification"] = None if results is None else [r for r in results if r.get("site") == record_id]
         if kind == "claim":
             context["reviews"] = [d for d in (store.get(r).record for r in context["referred_by"]
                                               if r.startswith("review:"))]
             base = str(request.base_url).rstrip("/")
-            review = parts.claim_review(store, record_id, ctx.lang, base) if context["reviews"] else None
+            review, context["claim_review_failed"] = parts.attempt(
+                lambda: parts.claim_review(store, record_id, ctx.lang, base) if context["reviews"] else None)
             context["claim_review_json"] = json_ld(review) if review else None
             context["claim_review_available"] = parts.available("answers", "claim_review")
         return context

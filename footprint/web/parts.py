@@ -7,8 +7,13 @@ yet, so a page can say the part is not available instead of showing anything mad
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from typing import Any
+
+from ..errors import InputError
+
+log = logging.getLogger("footprint.web")
 
 
 def _function(module: str, name: str) -> Callable[..., Any] | None:
@@ -61,3 +66,15 @@ def check(store: Any, record: str | None = None) -> list[dict[str, Any]] | None:
     if record:
         findings = [f for f in findings if record in (f.get("records") or [])]
     return findings
+
+
+def attempt(compute: Callable[[], Any]) -> tuple[Any, str | None]:
+    """``(result, None)``, or ``(None, why)`` when a layer fails: a page then says that part failed, and still
+    shows the rest. (The API does not use this: there a failure is an error response.)"""
+    try:
+        return compute(), None
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one failing part must not take the whole page down
+        log.exception("a part of the page failed")
+        return None, f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
