@@ -11,8 +11,10 @@ import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from ..errors import FootprintError
 from .analyse import analyse_batch, analyse_many
 
 BATCH = 8
@@ -37,7 +39,11 @@ def run_local(paths: Sequence[str], workers: int | None = None, batch: int = BAT
             if len(pending) >= 2 * workers:
                 break
         while pending:
-            results = pending.popleft().result()
+            try:
+                results = pending.popleft().result()
+            except BrokenProcessPool:
+                raise FootprintError("a worker process died (out of memory?); documents stored so far are kept, "
+                                     "run again to go on from there") from None
             nxt = next(queued, None)
             if nxt is not None:
                 pending.append(pool.submit(analyse_batch, nxt))
