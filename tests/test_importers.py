@@ -78,12 +78,12 @@ def test_relevance_agrees_with_the_labelled_years(shared_data: Path) -> None:
             assert openpolitica.bill_numbers(subject)[0] == row["bill_number"]
 
 
-def test_interim_rule_on_vote_subjects() -> None:
-    assert openpolitica.interim_is_relevant("PROYECTO DE RESOLUCIÓN LEGISLATIVA 4734, QUE PROPONE AUTORIZAR EL "
-                                            "INGRESO DE UNA UNIDAD NAVAL Y PERSONAL MILITAR EXTRANJERO, DE LA "
-                                            "REPÚBLICA DE CHILE, CON ARMAS DE GUERRA")
-    assert not openpolitica.interim_is_relevant("PROYECTO DE LEY 2848, QUE PROPONE OTORGAR AMNISTÍA DE MULTA A LAS "
-                                                "PERSONAS EXTRANJERAS")
+def test_relevance_and_bill_numbers_of_vote_subjects() -> None:
+    assert openpolitica.is_relevant("PROYECTO DE RESOLUCIÓN LEGISLATIVA 4734, QUE PROPONE AUTORIZAR EL INGRESO DE "
+                                    "UNA UNIDAD NAVAL Y PERSONAL MILITAR EXTRANJERO, DE LA REPÚBLICA DE CHILE, CON "
+                                    "ARMAS DE GUERRA AL TERRITORIO DE LA REPÚBLICA DEL PERÚ")
+    assert not openpolitica.is_relevant("PROYECTO DE LEY 2848, QUE PROPONE OTORGAR AMNISTÍA DE MULTA A LAS "
+                                        "PERSONAS EXTRANJERAS")
     assert openpolitica.bill_numbers("TEXTO SUSTITUTORIO DE LOS PROYECTOS DE RESOLUCIÓN LEGISLATIVA 288 Y 295, "
                                      "QUE ...") == ["288", "295"]
 

@@ -27,26 +27,13 @@ TOTALS = {"si": "yes", "no": "no", "abstenciones": "abstain", "sin_responder": "
           "licencias": "on_leave", "numero_legal": "legal_number", "otros": "other"}
 FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-votacion$")
 
-# INTERIM relevance rule, used only while footprint.jurisdictions.pe.detect is not importable: the subject of a
-# plenary vote on foreign military entry names the entry ("INGRESO") of foreign military personnel or naval units.
-INTERIM_ENTRY = re.compile(r"\bINGRESO\b")
-INTERIM_WHO = re.compile(r"PERSONAL\s+MILITAR|UNIDAD(?:ES)?\s+NAVAL(?:ES)?|TROPAS|MEDIOS\s+A[EÉ]REOS")
-INTERIM_FOREIGN = re.compile(r"EXTRANJER|ARMAS\s+DE\s+GUERRA|ESTADOS\s+UNIDOS|REP[UÚ]BLICA\s+DE\s+\w+")
 BILLS = re.compile(r"RESOLUCI[OÓ]N\s+LEGISLATIVA\s+((?:\d+)(?:\s*(?:,|Y)\s*\d+)*)")
 
 
-def interim_is_relevant(subject: str) -> bool:
-    text = subject.upper()
-    return bool(INTERIM_ENTRY.search(text) and INTERIM_WHO.search(text) and INTERIM_FOREIGN.search(text)
-                and "RESOLUCI" in text)
-
-
 def is_relevant(subject: str) -> bool:
-    """Whether a vote's subject concerns foreign military entry (the PE detector when available)."""
-    try:
-        from ..jurisdictions.pe.detect import detect
-    except ImportError:
-        return interim_is_relevant(subject)
+    """Whether a vote's subject concerns foreign military entry: Peru's detector (the bill title as read in a vote)."""
+    from ..jurisdictions.pe.detect import detect
+
     return bool(detect(subject).relevant)
 
 

@@ -5,6 +5,8 @@ Rows are kept as the dataset says them: the dataset's own ``base`` / ``lilypad``
 attributed to it (``site_type`` is only derived where the coding says what the site is), totals are never
 "fixed" (a per-service breakdown that does not add up is flagged), partial dates keep their precision
 (``1980-01-xx`` -> ``1980-01``). Rows whose country cannot be mapped to ISO 3166 are rejected with file and line.
+An exercise's host is the first country its free-text location names (an exercise at sea names none and is
+reported). ``mme-v7-long.csv`` repeats ``mme_v7.csv`` one row per participant and is not read.
 """
 
 from __future__ import annotations
