@@ -285,7 +285,7 @@ def compose_personnel(v: View, slots: dict[str, Any], lang: str) -> Composition:
             fs.insert(0, {"type": "total_authorized", "records": [f["record"] for f in fs
                                                                   if f["type"] == "authorization"],
                           "personnel": total, "from": start, "to": end})
-    derived = _presence_fact(v, slots, fs)
+    derived = None if slots.get("events") else _presence_fact(v, slots, fs)
     if derived:
         fs.append(derived)
     if slots.get("events"):
@@ -490,17 +490,17 @@ def compose_definition(v: View, slots: dict[str, Any], lang: str) -> Composition
 
 def _criteria(v: View, name: str) -> dict[str, Any] | None:
     """The analysis' criteria for a category (MOB, CSL, funded facility ...), as the classification uses them."""
-    if not name:
-        return None
-    t = v.typology(name)
+    t = v.typology(name) if name else None
     if t is None:
         return None
-    cat = next((c for c in t.categories if c.name.lower() == name.lower()), t.categories[0] if t.categories else None)
+    cats = t.get("categories", [])
+    cat = next((c for c in cats if c["name"].lower() == name.lower()), cats[0] if cats else None)
     if cat is None:
         return None
-    return {"type": "criteria", "typology": t.name, "category": cat.name, "label": cat.label, "records": [],
-            "criteria": [t.criteria[c].label for c in cat.criteria if c in t.criteria], "match": cat.match,
-            "source_url": t.source, "title": t.title, "date": None}
+    criteria = t.get("criteria", {})
+    return {"type": "criteria", "typology": t["name"], "category": cat["name"], "label": cat.get("label", cat["name"]),
+            "records": [], "criteria": [criteria[c].get("label", c) for c in cat.get("criteria", []) if c in criteria],
+            "match": cat.get("match", "all"), "source_url": t.get("source"), "title": t.get("title"), "date": None}
 
 
 def compose_compare(v: View, slots: dict[str, Any], lang: str) -> Composition:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .understand import normalize
@@ -307,24 +307,41 @@ class View:
     def typology_roles(self) -> tuple[str, tuple[str, ...], str]:
         """(official typology name, its base categories, broad typology name), from the analysis' tables."""
         official, cats, broad = OFFICIAL_TYPOLOGY, OFFICIAL_BASE_CATEGORIES, BROAD_TYPOLOGY
-        try:
-            from ..analysis.typologies import load_typologies
-        except ImportError:
-            return official, cats, broad
-        for t in load_typologies():
-            if t.official:
-                official, cats = t.name, tuple(t.base_categories) or cats
-            if t.broad:
-                broad = t.name
+        for t in typology_tables():
+            if t.get("official"):
+                official, cats = t["name"], tuple(t.get("base_categories") or cats)
+            if t.get("broad"):
+                broad = t["name"]
         return official, cats, broad
 
-    def typology(self, name: str) -> Any:
+    def typology(self, name: str) -> dict[str, Any] | None:
+        """The typology table that defines a category (``csl`` -> the US posture typology) or has that name."""
+        name = name.lower()
+        for t in typology_tables():
+            if t["name"] == name or name in [c["name"].lower() for c in t.get("categories", [])]:
+                return t
+        return None
+
+
+@lru_cache(maxsize=1)
+def typology_tables() -> tuple[dict[str, Any], ...]:
+    """The analysis' typology files (``footprint/analysis/typologies/*.toml``), read as data without importing the
+    analysis engine (a definition question should not pay for loading it)."""
+    import tomllib
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("footprint.analysis")
+    if spec is None or not spec.submodule_search_locations:
+        return ()
+    folder = Path(list(spec.submodule_search_locations)[0]) / "typologies"
+    out = []
+    for path in sorted(folder.glob("*.toml")):
         try:
-            from ..analysis.typologies import load_typologies
-        except ImportError:
-            return None
-        return next((t for t in load_typologies() if t.name == name
-                     or name in [c.name.lower() for c in t.categories]), None)
+            out.append(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError):
+            continue  # the analysis reports a broken typology file itself
+    return tuple(t for t in out if isinstance(t.get("name"), str))
 
 
 def today() -> str:
