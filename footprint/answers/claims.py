@@ -29,6 +29,7 @@ FULL_YEAR = re.compile(r"\b(todo|todo el|durante todo|all of|all|throughout|the 
 PERMANENT = ("permanente", "permanentes", "permanentemente", "permanent", "permanently", "stationed",
              "destacados", "acantonados")
 UNARMED = ("sin armas", "unarmed", "desarmados", "desarmadas")
+SIMILAR = 75  # token_sort_ratio from which a stored claim is "the same claim"
 TOLERANCE = 0.25  # a number of troops within 25% of a figure on record is that figure ("unos 600", "1,000")
 
 
@@ -127,6 +128,13 @@ def _funded(v: View, sites: set[str]) -> list[str]:
     return out
 
 
+def _host_run(site: dict[str, Any], host: str) -> bool:
+    """A site the host controls with no foreign unit inside (or a funded facility, which the host runs)."""
+    if site.get("tenants") or site.get("site_type") == "foreign_facility":
+        return False
+    return site.get("controlled_by") == host or site.get("site_type") == "funded_facility"
+
+
 def check_ownership(ctx: Context, part: Part) -> None:
     v, host = ctx.v, ctx.host
     keys = [k for k in ctx.keys() if lexicon.PLACE_COUNTRY.get(k, "PE") == host]
@@ -182,7 +190,7 @@ def check_base(ctx: Context, part: Part) -> None:
         part.status = "contradicted"
         if comp.verdict == "depends_on_definition":
             part.note = "only under a broad definition (a permanent foreign unit on a host facility)"
-    elif _funded(ctx.v, sites):
+    elif sites and _funded(ctx.v, sites) and all(_host_run(ctx.v.get(s) or {}, ctx.host) for s in sites):
         part.status, part.note = "contradicted", "a host-nation facility funded by the visiting country"
         records = _funded(ctx.v, sites) + records
     else:
@@ -240,7 +248,10 @@ def _figures(ctx: Context) -> list[tuple[float, str]]:
         for k in ("personnel_observed", "personnel_planned"):
             if act.get(k) is not None:
                 out.append((float(act[k]), act["id"]))
-    if any(f" {w} " in f" {ctx.norm} " for w in PERMANENT) or not out:
+    permanent = any(f" {w} " in f" {ctx.norm} " for w in PERMANENT)
+    if permanent:  # "5,000 troops permanently stationed": only the permanent-assignment counts compare
+        out = []
+    if permanent or not out:
         count = F.latest_count(ctx.v, ctx.visiting, ctx.host, window(ctx.slots)[1])
         if count and count.get("active_duty") is not None:
             out.append((float(count["active_duty"]), count["id"]))
@@ -368,10 +379,12 @@ def similar_reviews(v: View, norm: str) -> list[dict[str, Any]]:
     from rapidfuzz import fuzz
 
     out = []
+    numbers = set(re.findall(r"\d+", norm))
     for c in v.kind("claim"):
-        best = max(fuzz.token_set_ratio(norm, normalize(t)) for t in (c.get("text"), c.get("text_en")) if t) \
-            if c.get("text") else 0
-        if best >= 85:
+        texts = [normalize(t) for t in (c.get("text"), c.get("text_en")) if t]
+        best = max((fuzz.token_sort_ratio(norm, t) for t in texts
+                    if numbers <= set(re.findall(r"\d+", t))), default=0)  # same words, and no other number
+        if best >= SIMILAR:
             for r in v.kind("review"):
                 if r.get("claim") == c["id"]:
                     out.append({"claim": c["id"], "review": r["id"], "rating": r.get("rating"),
