@@ -7,6 +7,7 @@ every error through :func:`footprint.web.app.handle_error` (one shape, ``{"error
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +18,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import InputError, NotFound, Unavailable
-from ..model import KINDS, check_date, dump_record
+from ..model import KINDS, check_country, check_date, date_floor, dump_record
 from . import parts
 from .app import Ctx
 from .i18n import LANGS
@@ -68,9 +69,11 @@ def _date(request: Request, name: str) -> str | None:
     if raw in (None, ""):
         return None
     try:
-        return check_date(raw)
+        value = check_date(raw)
+        dt.date.fromisoformat(date_floor(value))  # a year the calendar has (not 0000)
     except ValueError as exc:
         raise InputError(str(exc), where=name) from None
+    return value
 
 
 def _text(request: Request, name: str, limit: int = 500) -> str | None:
@@ -149,7 +152,12 @@ def _need(value: Any, what: str) -> Any:
 async def presence(request: Request) -> Response:
     ctx = Ctx(request)
     country = _text(request, "country", 2)
-    filters = {"country": country.upper() if country else None, "place": _text(request, "place", 200),
+    if country:
+        try:
+            country = check_country(country)
+        except ValueError as exc:
+            raise InputError(str(exc), where="country") from None
+    filters = {"country": country, "place": _text(request, "place", 200),
                "at": _date(request, "at"), "start": _date(request, "from"), "end": _date(request, "to"),
                "by": _text(request, "by", 20)}
     return json_response(request, ctx, lambda: _need(parts.presence(ctx.store, **filters), "presence analysis"))
