@@ -202,3 +202,19 @@ def test_any_text_gets_a_rating_or_a_clean_refusal(answers_store: Any) -> None: 
         assert result["verdict"] in RATINGS and result["answer"]
 
     check()
+
+
+@pytest.mark.parametrize("text, rating", [
+    ("EE.UU. compró la Base Naval del Callao por US$1.500 millones.", "false"),
+    ("Peru's Congress authorized US troops for all of 2026 in order to install a US base.", "misleading"),
+    ("Unos 600 militares armados de EE.UU. ingresaron al Perú por la cumbre APEC 2024.", "true"),
+    ("The US is building a new military base in Amazonas, Peru, disguised as a Regional Emergency Operations "
+     "Center.", "misleading"),
+])
+def test_bundled_example_claims(bundled_url: str, text: str, rating: str) -> None:
+    from footprint.store import Store
+
+    with Store.open(bundled_url) as s:
+        result = check_claim(s, text)
+    assert result["verdict"] == rating, result["parts"]
+    assert any(c["record"] and c["source_url"].startswith("http") for c in result["citations"])
