@@ -18,13 +18,13 @@ from .files import SUPPORTED, is_supported
 
 def analyse_document(path: str) -> dict[str, Any]:
     result: dict[str, Any] = {"path": path, "sha256": None}
+    if not is_supported(path):
+        result["unsupported"] = f"not a {', '.join(SUPPORTED[:-1])} or {SUPPORTED[-1]} file"
+        return result
     try:
         result["sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
         result["error"] = f"cannot read the file: {exc.strerror or exc}"
-        return result
-    if not is_supported(path):
-        result["unsupported"] = f"not a {', '.join(SUPPORTED)} file"
         return result
     from ..jurisdictions.documents import read_document
     from ..jurisdictions.pe import extract_norms
