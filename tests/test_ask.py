@@ -311,3 +311,21 @@ def test_any_text_is_understood_or_refused_cleanly() -> None:
         assert u.lang in ("es", "en") and (u.intent is None) == (not u.understood)
 
     check()
+
+
+@pytest.mark.parametrize("question, intent, slots", [
+    ("¿El Congreso aprobó la entrada de militares estadounidenses este año?", "authorization", {"years": [2026]}),
+    ("How many US troops came last year?", "personnel", {"years": [2025]}),
+    ("¿Cuántos militares gringos hay ahorita en el país?", "personnel", {"now": True, "visiting": "US"}),
+    ("¿Es cierto que hay una base gringa en Iquitos?", "base", {"places": ["iquitos"], "visiting": "US"}),
+    ("¿Cuántos marines vinieron el 2024?", "personnel", {"years": [2024]}),
+    ("¿Qué hacen los gringos en Pucusana?", "doing", {"places": ["pucusana"]}),
+    ("Is NAMRU a military base?", "base", {"places": ["namru"]}),
+])
+def test_peruvian_and_relative_phrasings(question: str, intent: str, slots: dict[str, Any]) -> None:
+    import datetime as dt
+
+    u = understand(question, today=dt.date(2026, 5, 1))
+    assert u.intent == intent
+    for key, want in slots.items():
+        assert u.slots.get(key) == want, key

@@ -117,7 +117,11 @@ TOPIC_WORDS = frozenset("""
 PERMANENT_WORDS = frozenset("""permanente permanentes permanentemente permanent permanently stationed destacados
     acantonados asignados assigned""".split())
 
-NOW_WORDS = frozenset("ahora hoy actualmente now today currently presently actual".split())
+NOW_WORDS = frozenset("ahora ahorita hoy actualmente now today currently presently actual".split())
+
+# Relative years: phrase -> offset from the current year.
+RELATIVE_YEARS: dict[str, int] = {"este ano": 0, "this year": 0, "ano en curso": 0, "el ano pasado": -1,
+                                  "last year": -1, "el proximo ano": 1, "next year": 1, "el otro ano": 1}
 
 # --- visiting countries (adjectives and names that say who the foreign force is) -----------------------------
 

@@ -167,10 +167,11 @@ def extract_slots(norm: str, today: dt.date | None = None) -> dict[str, Any]:
         slots["bills"] = list(dict.fromkeys(bills))
     if instruments:
         slots["instruments"] = [{"type": _instrument_type(t), "number": n} for t, n in instruments]
+    today = today or dt.date.today()
     years = [int(y) for y in _YEAR.findall(norm)]
+    years += [today.year + off for phrase, off in lexicon.RELATIVE_YEARS.items() if _has(norm, phrase)]
     date = _DATE.search(norm)
     month = _MONTH_YEAR.search(norm)
-    today = today or dt.date.today()
     if date:
         year = int(date.group(3)) if date.group(3) else today.year
         try:
