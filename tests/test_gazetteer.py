@@ -223,3 +223,10 @@ def test_department_of_agrees_with_the_ubigeo_table_for_district_capitals():
     districts = [p for p in g.places.values() if p.level == "district" and p.lat is not None][::7]
     wrong = [p.id for p in districts if g.department_of(p.lat, p.lon) != g.department(p)]
     assert len(wrong) <= len(districts) // 100, wrong  # a few capitals sit on a simplified border
+
+
+def test_find_all_skips_parts_of_longer_proper_names():
+    text = ("Firmado: JORGE ZUÑIGA MORALES. El General Marco Antonio visitó Las Palmas de Gran Canaria; "
+            "Lima, 18 de MAYO; el personal llegará a Ilo y al distrito de Ate.")
+    found = [(text[a:b], m.id) for (a, b), m in find_all(text)]
+    assert found == [("Lima", "place:pe-lim"), ("Ilo", "place:pe-1803"), ("Ate", "place:pe-150103")]

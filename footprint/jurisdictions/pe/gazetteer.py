@@ -212,7 +212,8 @@ class Gazetteer:
                 if level_word in ("de", "del") and i > 1:
                     level_word = words[i - 2][0]
                 named_level = level_word if level_word in LEVEL_WORDS else None
-                if self._accept(text, key, start, named_level):
+                if self._accept(text, key, start, named_level) and (
+                        named_level or not _inside_longer_name(text, words, i, i + n)):
                     hits.append(((start, end), key, named_level))
                     i += n - 1
                     break
@@ -237,7 +238,12 @@ class Gazetteer:
             return False
         if named_level:
             return True
-        return key not in COMMON_WORDS and any(p.level != "country" for p in self.names[key])
+        if key in COMMON_WORDS:
+            return False
+        places = [p for p in self.names[key] if p.level != "country"]
+        if len(key) <= 3:  # Ica, Ilo yes; a district like Ayo only after a level word (OCR leaves such bits)
+            return any(p.level != "district" for p in places)
+        return bool(places)
 
     # --- points --------------------------------------------------------------------------------------------
 
@@ -306,6 +312,32 @@ def _segment_distance(x: float, y: float, ax: float, ay: float, bx: float, by: f
     dx, dy = bx - ax, by - ay
     t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
     return float(((x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2) ** 0.5)
+
+
+# Small words that join names ("Puerto Maldonado y Pucusana"), not names themselves.
+JOINERS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "en", "a", "al", "o", "u", "con", "por",
+                     "para", "desde", "hasta", "entre", "sobre"})
+
+
+def _is_name_word(text: str, word: tuple[str, int, int]) -> bool:
+    return text[word[1]].isupper() and word[0] not in JOINERS and word[0] not in LEVEL_WORDS
+
+
+def _inside_longer_name(text: str, words: list[tuple[str, int, int]], first: int, stop: int) -> bool:
+    """Is the match part of a longer proper name, a person's (``Marco Antonio``, ``ZUÑIGA MORALES``) or a
+    foreign place's (``Las Palmas de Gran Canaria``)? True when a capitalised word touches it (only spaces
+    between), or ``de``/``del`` and a capitalised word follow it."""
+    def touching(a: int, b: int) -> bool:
+        return not text[words[a][2]:words[b][1]].strip()
+
+    if first > 0 and touching(first - 1, first) and _is_name_word(text, words[first - 1]):
+        return True
+    if stop < len(words) and touching(stop - 1, stop):
+        if _is_name_word(text, words[stop]):
+            return True
+        if words[stop][0] in ("de", "del") and stop + 1 < len(words) and touching(stop, stop + 1):
+            return _is_name_word(text, words[stop + 1])
+    return False
 
 
 def _bare(text: str) -> str:
