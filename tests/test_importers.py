@@ -213,3 +213,11 @@ def test_troopdata_strict_writes_nothing(cli, small_troopdata: Path) -> None:
 def test_missing_folder_is_bad_input(cli, tmp_path: Path) -> None:
     result = cli("import", "troopdata", str(tmp_path / "nope"))
     assert result.exit_code == 2 and "expected the troopdata folder" in result.output
+
+
+def test_import_after_bundled_dataset_changes_nothing_it_holds(cli, shared_data: Path) -> None:
+    from tests.conftest import BUNDLED
+
+    assert cli("load", str(BUNDLED)).exit_code == 0
+    votes = _json(cli("import", "openpolitica", str(shared_data / "openpolitica-plenos" / "2021-2026"), "--json"))
+    assert votes["written"]["updated"] == 0 and votes["written"]["inserted"] == 0

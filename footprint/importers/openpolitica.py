@@ -185,9 +185,9 @@ def read(path: str | Path, store: Any = None, progress: Progress = no_progress) 
         numbers = bill_numbers(subject)
         for number in numbers:
             bills.setdefault(number, {"id": f"bill:pe-{number}", "jurisdiction": "PE", "number": number,
-                                      "title": subject, "sources": [{"source": SOURCE["id"], "note": rel}]})
+                                      "title": subject, "sources": [{"source": SOURCE["id"], "note": folder.name}]})
         session_day = meta.get("dia", day)
-        sources = [{"source": SOURCE["id"], "note": rel}]
+        sources = [{"source": SOURCE["id"], "note": folder.name}]
         sitting = "-".join(folder.parent.parts[-3:])  # a sitting past midnight is filed under the day it began
         if session_day not in sessions and sitting in sessions:
             session_day = sitting
