@@ -49,13 +49,18 @@ def load_rules(jurisdiction: str) -> dict[str, Any]:
 # --- the tables the checks share ----------------------------------------------------------------------------
 
 
+def _host(cc: str) -> pl.Expr:
+    """Rows hosted by the jurisdiction (``*``: every host, for the benchmark's global registry)."""
+    return pl.lit(True) if cc == "*" else pl.col("host") == cc
+
+
 def _auths(frames: Frames, cc: str) -> pl.DataFrame:
     types = frames.instruments.select(pl.col("id").alias("instrument"), pl.col("type").alias("itype"))
-    return frames.authorizations.filter(pl.col("host") == cc).join(types, on="instrument", how="left")
+    return frames.authorizations.filter(_host(cc)).join(types, on="instrument", how="left")
 
 
 def _acts(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
-    return frames.activities.filter((pl.col("host") == cc) & (pl.col("status") != "cancelled")
+    return frames.activities.filter(_host(cc) & (pl.col("status") != "cancelled")
                                     & (pl.col("start").is_null() | (pl.col("start") <= at)))
 
 
@@ -89,9 +94,8 @@ def instrument_type(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) 
     a = _auths(frames, cc).filter((pl.col("armed") == rule["armed"]) & pl.col("itype").is_not_null()
                                   & ~pl.col("itype").is_in(rule["allowed"]))
     out = _rows(a, ["id", "instrument"], pl.concat_str(pl.lit("authorized by "), pl.col("itype")))
-    links = _links(frames, cc, at).join(_acts(frames, cc, at).select(pl.col("id").alias("activity"), "armed"),
-                                        on="activity")
-    links = links.filter(pl.col("armed") == rule["armed"])
+    acts = _acts(frames, cc, at).select(pl.col("id").alias("activity"), pl.col("armed").alias("act_armed"))
+    links = _links(frames, cc, at).join(acts, on="activity").filter(pl.col("act_armed") == rule["armed"])
     bad = links.group_by("activity").agg(pl.col("itype").is_in(rule["allowed"]).any().alias("ok"),
                                          pl.col("authorization"), pl.col("itype").drop_nulls().unique().sort())
     bad = bad.filter(~pl.col("ok") & (pl.col("itype").list.len() > 0))
@@ -212,10 +216,14 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None = None) -> pl.DataFrame:
-    """Every finding as a table: severity, rule, legal_reference, message, records."""
+def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None = None,
+                   hosts: str | None = None) -> pl.DataFrame:
+    """Every finding as a table: severity, rule, legal_reference, message, records.
+
+    ``hosts="*"`` applies the jurisdiction's rules to records of every host (the benchmark does).
+    """
     rules = load_rules(jurisdiction)
-    cc = rules.get("jurisdiction", jurisdiction).upper()
+    cc = hosts or rules.get("jurisdiction", jurisdiction).upper()
     at = at or dt.date.today()
     parts = []
     for rule in rules.get("rules", []):

@@ -8,20 +8,21 @@ keeps the records that form it and its largest gap, so the result is evidence, n
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import polars as pl
 
 from ..errors import InputError
-from .frames import Frames, load_frames, resolve_place, within
-from .presence import _where
+from .frames import Frames, load_frames, ongoing_end, resolve_place, where, within
 
 
-def presences(frames: Frames) -> pl.DataFrame:
+def presences(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
     """(loc, record, visiting, host, start, end) of dated activities and facilities, one row per location."""
-    acts = frames.activities.filter((pl.col("status") != "cancelled") & pl.col("start").is_not_null()
-                                    & pl.col("end").is_not_null())
-    a = acts.select("host", "visiting", pl.col("id").alias("record"), _where("sites", "places").alias("loc"),
+    acts = frames.activities.with_columns(ongoing_end(today))
+    acts = acts.filter((pl.col("status") != "cancelled") & pl.col("start").is_not_null()
+                       & pl.col("end").is_not_null())
+    a = acts.select("host", "visiting", pl.col("id").alias("record"), where("sites", "places").alias("loc"),
                     "start", "end").explode("loc")
     f = frames.facilities.filter(pl.col("start").is_not_null() & pl.col("end").is_not_null()).select(
         "host", pl.concat_list("visiting").alias("visiting"), pl.col("id").alias("record"),

@@ -48,13 +48,26 @@ def _with_facts(frames: Frames, base: pl.DataFrame) -> pl.DataFrame:
     df = base.join(frames.facts, on="id", how="left")
     for key, dtype in FACT_KEYS.items():
         col = f"fact_{key}"
-        df = df.with_columns(pl.col(col).cast(dtype, strict=False) if col in df.columns
-                             else pl.lit(None, dtype=dtype).alias(col))
+        if col not in df.columns:
+            df = df.with_columns(pl.lit(None, dtype=dtype).alias(col))
+        elif df[col].dtype == pl.Utf8 and dtype == pl.Boolean:
+            # a fact written as text ("navy-to-navy agreement 1983") says the thing exists
+            text = pl.col(col).str.strip_chars().str.to_lowercase()
+            df = df.with_columns(pl.when(text.is_in(["false", "no", "none", "0"])).then(False)
+                                 .when(text.is_in(["", "unknown", "null"]) | text.is_null()).then(None)
+                                 .otherwise(True).alias(col))
+        else:
+            df = df.with_columns(pl.col(col).cast(dtype, strict=False))
     return df
 
 
 def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) -> pl.DataFrame:
-    """One row per site and temporary facility with every feature of ``FEATURES`` and its evidence."""
+    """One row per site and temporary facility with every feature of ``FEATURES`` and its evidence.
+
+    ``security_cooperation`` is true when an activity at the site is training, an exercise, counter-narcotics,
+    humanitarian or disaster relief; false when the site has recorded activities and none is (its recorded use is
+    something else, e.g. medical research); unknown when nothing is recorded there.
+    """
     sites, facs, acts = frames.sites, frames.facilities, frames.activities
     acts = acts.filter(pl.col("status") != "cancelled")
     if at is not None:
@@ -78,6 +91,7 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) 
     at_site = acts.select(pl.col("id").alias("record"), pl.col("sites").alias("id"), "purpose"
                           ).explode("id").drop_nulls("id")
     coop = _ids(at_site.filter(pl.col("purpose").is_in(COOPERATION)), "security_cooperation")
+    busy = _ids(at_site, "activities")
     used = (acts.filter(pl.col("authorizations").list.len() > 0)
             .select(pl.col("sites").alias("id"), pl.concat_list("id", "authorizations").alias("record"))
             .explode("id").drop_nulls("id").explode("record"))
@@ -95,11 +109,11 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) 
     agreed = _ids(agreed, "standing_agreement")
     funded = _ids(frames.funding.select("site", pl.col("id").alias("record")).rename({"site": "id"}), "foreign_funded")
 
-    rows = presences(replace(frames, activities=acts, facilities=facs))
+    rows = presences(replace(frames, activities=acts, facilities=facs), today=at)
     best = longest(chains_frame(rows, max_gap_days)).select(
         pl.col("loc").alias("id"), pl.col("rotations"), pl.col("days").alias("longest_run_days"),
         pl.col("records").alias("ev_rotations"))
-    for extra in (coop, limited, agreed, funded, best):
+    for extra in (coop, busy, limited, agreed, funded, best):
         df = df.join(extra, on="id", how="left")
 
     own = pl.concat_list(pl.col("id"))
@@ -131,8 +145,9 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) 
         pl.col("rotations").cast(pl.Float64),
         pl.col("longest_run_days").cast(pl.Float64),
         pl.coalesce(_fact("security_cooperation"),
-                    pl.when(pl.col("ev_security_cooperation").is_not_null()).then(True).otherwise(None)
-                    ).alias("security_cooperation"),
+                    pl.when(pl.col("ev_security_cooperation").is_not_null()).then(True)
+                    .when(pl.col("ev_activities").is_not_null()).then(False)  # its recorded use is something else
+                    .otherwise(None)).alias("security_cooperation"),
         pl.coalesce(_fact("standing_agreement"), _fact("basing_agreement"), _fact("access_agreement"),
                     pl.when(pl.col("ev_standing_agreement").is_not_null()).then(True).otherwise(None)
                     ).alias("standing_agreement"),
@@ -152,7 +167,10 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) 
     derived = {"security_cooperation", "time_limited_use", "standing_agreement", "foreign_funded"}
     evid = []
     for f in FEATURES:
-        if f in derived:
+        if f == "security_cooperation":
+            evid.append(pl.concat_list(own, pl.coalesce(f"ev_{f}", "ev_activities",
+                                                        pl.lit([], dtype=pl.List(pl.Utf8)))).alias(f"ev_{f}"))
+        elif f in derived:
             evid.append(pl.concat_list(own, pl.col(f"ev_{f}").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
                         .list.unique(maintain_order=True).alias(f"ev_{f}"))
         elif f in ("rotations", "longest_run_days"):

@@ -139,6 +139,25 @@ def location_ancestors(frames: Frames) -> pl.DataFrame:
     return pl.concat([own, own_places, via, fac_sites]).unique()
 
 
+def host_place(col: str = "host") -> pl.Expr:
+    return pl.concat_str(pl.lit("place:"), pl.col(col).str.to_lowercase())
+
+
+def where(col_sites: str | None, col_places: str) -> pl.Expr:
+    """The locations of a record: its sites, else its places, else its host country."""
+    sites = pl.col(col_sites) if col_sites else pl.lit(None, dtype=pl.List(pl.Utf8))
+    places = pl.col(col_places)
+    return (pl.when(sites.list.len() > 0).then(sites)
+            .when(places.list.len() > 0).then(places)
+            .otherwise(pl.concat_list(host_place())))
+
+
+def ongoing_end(today: dt.date | None = None) -> pl.Expr:
+    """An activity's end; an ongoing activity with no end runs until ``today`` (default: the current date)."""
+    return pl.when(pl.col("end").is_null() & (pl.col("status") == "ongoing")).then(
+        pl.lit(today or dt.date.today())).otherwise(pl.col("end")).alias("end")
+
+
 # --- reading the store --------------------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ Four bases are kept apart and never summed together:
 - ``permanent`` (or ``observed``/``authorized``, as the record says): periodic personnel counts over the period
   they describe (a quarterly count covers its quarter).
 
-One interval row per record, basis and location (a site when the record names sites, else a place, else the
+One interval row per record and basis, with its locations (the sites the record names, else its places, else the
 host country). ``personnel`` of a grouped row is the peak daily sum over the group's days; ``person_days`` is
 personnel times days, clipped to the query window. Records that cannot be placed in time or counted are listed
 under ``gaps`` with the reason, never dropped silently.
@@ -22,7 +22,7 @@ from typing import Any
 import polars as pl
 
 from ..errors import InputError
-from .frames import Frames, load_frames, parse_day, resolve_place, within
+from .frames import Frames, host_place, load_frames, ongoing_end, parse_day, resolve_place, where, within
 
 BASES = ("authorized", "planned", "observed", "permanent")
 GROUPS = ("month", "place", "purpose", "year")
@@ -30,31 +30,21 @@ _COLS = ["record", "basis", "visiting", "host", "loc", "purpose", "start", "end"
 _STARTED = ["established", "operating", "dismantled", "site_restored"]
 
 
-def _host_place(col: str = "host") -> pl.Expr:
-    return pl.concat_str(pl.lit("place:"), pl.col(col).str.to_lowercase())
+def intervals(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
+    """Every presence interval of the registry, one row per record and basis (``loc``: its locations).
 
-
-def _where(col_sites: str | None, col_places: str) -> pl.Expr:
-    """The locations of a record: its sites, else its places, else its host country."""
-    sites = pl.col(col_sites) if col_sites else pl.lit(None, dtype=pl.List(pl.Utf8))
-    places = pl.col(col_places)
-    return (pl.when(sites.list.len() > 0).then(sites)
-            .when(places.list.len() > 0).then(places)
-            .otherwise(pl.concat_list(_host_place())))
-
-
-def intervals(frames: Frames) -> pl.DataFrame:
-    """Every presence interval of the registry, one row per record, basis and location."""
+    An ongoing activity with no end date runs until ``today`` (default: the current date).
+    """
     a = frames.authorizations.select(
         pl.col("id").alias("record"), pl.lit("authorized").alias("basis"), pl.concat_list("visiting").alias("visiting"),
-        "host", _where(None, "places").alias("loc"), "purpose", "start", "end", "personnel")
-    acts = frames.activities.filter(pl.col("status") != "cancelled")
+        "host", where(None, "places").alias("loc"), "purpose", "start", "end", "personnel")
+    acts = frames.activities.filter(pl.col("status") != "cancelled").with_columns(ongoing_end(today))
     figured = acts.filter(pl.col("planned").is_not_null() | pl.col("observed").is_not_null())["id"]
     parts = [a]
     for basis in ("planned", "observed"):
         parts.append(acts.filter(pl.col(basis).is_not_null()).select(
             pl.col("id").alias("record"), pl.lit(basis).alias("basis"), "visiting", "host",
-            _where("sites", "places").alias("loc"), "purpose", "start", "end", pl.col(basis).alias("personnel")))
+            where("sites", "places").alias("loc"), "purpose", "start", "end", pl.col(basis).alias("personnel")))
     f = frames.facilities.filter(pl.col("personnel").is_not_null()
                                  & (pl.col("activity").is_null() | ~pl.col("activity").is_in(figured.implode())))
     parts.append(f.select(
@@ -69,9 +59,9 @@ def intervals(frames: Frames) -> pl.DataFrame:
                     .otherwise(pl.col("date")))
     parts.append(c.select(
         pl.col("id").alias("record"), pl.col("category").alias("basis"), pl.concat_list("visiting").alias("visiting"),
-        "host", pl.concat_list(_host_place()).alias("loc"), pl.lit("other").alias("purpose"),
+        "host", pl.concat_list(host_place()).alias("loc"), pl.lit("other").alias("purpose"),
         period_start.alias("start"), pl.col("date").alias("end"), pl.col("total").alias("personnel")))
-    return pl.concat([p.select(_COLS) for p in parts]).explode("loc")
+    return pl.concat([p.select(_COLS) for p in parts])
 
 
 def _window(at: str | None, start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -87,26 +77,43 @@ def _window(at: str | None, start: str | None, end: str | None) -> tuple[dt.date
 
 
 def peak(df: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
-    """The largest daily sum of ``personnel`` over [cs, ce] within each group of ``keys``."""
+    """The largest daily sum of ``personnel`` over [cs, ce] within each group of ``keys``.
+
+    A sweep: +personnel on the first day, -personnel the day after the last, summed per group and day, then
+    sorted. Each group's events sum to zero, so one running sum over the whole sorted table restarts at zero at
+    every group boundary.
+    """
     ev = pl.concat([
         df.select(*keys, pl.col("cs").alias("day"), pl.col("personnel").alias("d")),
         df.select(*keys, (pl.col("ce") + pl.duration(days=1)).alias("day"), (-pl.col("personnel")).alias("d")),
     ])
     ev = ev.group_by([*keys, "day"]).agg(pl.col("d").sum()).sort([*keys, "day"])
-    ev = ev.with_columns(pl.col("d").cum_sum().over(keys).alias("level"))
+    ev = ev.with_columns(pl.col("d").cum_sum().alias("level"))
     return ev.group_by(keys).agg(pl.col("level").max().alias("personnel"))
+
+
+def _filter_places(frames: Frames, rows: pl.DataFrame, place: str) -> pl.DataFrame:
+    """Keep the rows with a location inside ``place``, and only those locations."""
+    targets = resolve_place(frames, place)
+    flat = rows.with_row_index("_row").explode("loc")
+    flat = flat.filter(within(frames, flat, targets))
+    locs = flat.group_by("_row", maintain_order=True).agg(pl.col("loc"))
+    return rows.with_row_index("_row").drop("loc").join(locs, on="_row").drop("_row").select(rows.columns)
 
 
 def presence_frame(frames: Frames, rows: pl.DataFrame, *, country: str | None = None, place: str | None = None,
                    lo: dt.date | None = None, hi: dt.date | None = None, by: str | None = None
                    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(grouped rows, per-record totals, gaps) of presence over a window, all as tables."""
+    """(grouped rows, per-record rows, gaps) of presence over a window, all as tables.
+
+    ``rows`` are :func:`intervals` (one per record and basis, ``loc`` a list of locations).
+    """
     if by is not None and by not in GROUPS:
         raise InputError(f"{by!r} is not one of {', '.join(GROUPS)}", where="by")
     if country:
         rows = rows.filter(pl.col("visiting").list.contains(country.upper()))
     if place:
-        rows = rows.filter(within(frames, rows, resolve_place(frames, place)))
+        rows = _filter_places(frames, rows, place)
     undated = pl.col("start").is_null() | pl.col("end").is_null()
     gaps = pl.concat([
         rows.filter(undated).select("record", pl.lit("no start or end date: cannot place it in time").alias("reason")),
@@ -122,61 +129,71 @@ def presence_frame(frames: Frames, rows: pl.DataFrame, *, country: str | None = 
         (pl.max_horizontal("start", pl.lit(lo)) if lo else pl.col("start")).alias("cs"),
         (pl.min_horizontal("end", pl.lit(hi)) if hi else pl.col("end")).alias("ce"))
     rows = rows.with_columns(((pl.col("ce") - pl.col("cs")).dt.total_days() + 1).alias("days"))
-    per_record = rows.unique(["record", "basis"], keep="first", maintain_order=True)
-    return _group(rows, by), per_record, gaps
+    return _group(rows, by), rows, gaps
+
+
+def _period(day: pl.Expr, by: str) -> pl.Expr:
+    """A month (or year) as one integer, so periods are ranges of integers (much faster than date ranges)."""
+    return day.dt.year().cast(pl.Int32) * 12 + day.dt.month().cast(pl.Int32) - 1 if by == "month" \
+        else day.dt.year().cast(pl.Int32)
+
+
+def _period_start(index: pl.Expr, by: str) -> pl.Expr:
+    return pl.date(index // 12, index % 12 + 1, 1) if by == "month" else pl.date(index, 1, 1)
 
 
 def _group(rows: pl.DataFrame, by: str | None) -> pl.DataFrame:
+    pd = (pl.col("personnel") * pl.col("days")).alias("person_days")
+    if by is None:
+        return rows.sort(["record", "basis"]).select(
+            pl.concat_list("record").alias("records"), "basis", pl.col("cs").alias("from"), pl.col("ce").alias("to"),
+            "personnel", pd, pl.col("loc").alias("places"), "host")
+    slim = rows.select("record", "basis", "purpose", "cs", "ce", "days", "personnel", "host",
+                       pl.col("loc").list.len().alias("n_locs"), pl.col("loc").list.first().alias("loc"))
     if by in ("month", "year"):
-        unit = "1mo" if by == "month" else "1y"
-        trunc = pl.col("cs").dt.truncate(unit)
-        per = rows.unique(["record", "basis"], keep="first").with_columns(
-            pl.date_ranges(trunc, pl.col("ce").dt.truncate(unit), unit).alias("period")).explode("period")
-        period_end = pl.col("period").dt.offset_by(unit) - pl.duration(days=1)
+        per = slim.with_columns(pl.int_ranges(_period(pl.col("cs"), by), _period(pl.col("ce"), by) + 1)
+                                .alias("p")).explode("p")
+        per = per.with_columns(_period_start(pl.col("p"), by).alias("period"),
+                               (_period_start(pl.col("p") + 1, by) - pl.duration(days=1)).alias("period_end"))
         per = per.with_columns(pl.max_horizontal("cs", "period").alias("cs"),
-                               pl.min_horizontal("ce", period_end).alias("ce"))
+                               pl.min_horizontal("ce", "period_end").alias("ce"))
         per = per.with_columns(((pl.col("ce") - pl.col("cs")).dt.total_days() + 1).alias("days"))
         keys = ["period", "basis"]
     elif by == "purpose":
-        per, keys = rows.unique(["record", "basis"], keep="first"), ["purpose", "basis"]
-    elif by == "place":
-        per, keys = rows, ["loc", "basis"]
+        per, keys = slim, ["purpose", "basis"]
     else:
-        per, keys = rows, ["record", "basis"]
+        per, keys = rows.select("record", "basis", "cs", "ce", "days", "personnel", "host", "loc").explode("loc"), \
+            ["loc", "basis"]
+        per = per.with_columns(pl.lit(1).alias("n_locs"))
+    loc_hash, host_hash = pl.col("loc").hash(), pl.col("host").hash()
     agg = per.group_by(keys).agg(
-        pl.col("cs").min().alias("from"), pl.col("ce").max().alias("to"),
-        (pl.col("personnel") * pl.col("days")).sum().alias("person_days"),
-        pl.col("record").unique().sort().alias("records"), pl.col("loc").unique().sort().alias("places"),
-        pl.col("host").first().alias("host"))
-    if by is None:
-        # one row per record and basis: its person-days count once, whatever the number of places
-        first = per.unique(keys, keep="first").select(*keys, (pl.col("personnel") * pl.col("days")).alias("pd"),
-                                                      "personnel")
-        agg = agg.drop("person_days").join(first, on=keys).rename({"pd": "person_days"})
-    else:
-        agg = agg.join(peak(per, keys), on=keys)
-    return agg.sort([k for k in keys if k != "basis"] + ["basis"])
+        pl.col("cs").min().alias("from"), pl.col("ce").max().alias("to"), pd.sum(), pl.col("record").alias("records"),
+        ((pl.col("n_locs").max() == 1) & (loc_hash.min() == loc_hash.max())).alias("one_place"),
+        pl.col("loc").first().alias("first_loc"),
+        pl.when(host_hash.min() == host_hash.max()).then(pl.col("host").first()).alias("host"))
+    return agg.join(peak(per, keys), on=keys).sort([k for k in keys if k != "basis"] + ["basis"])
 
 
 def _row(r: dict[str, Any], by: str | None, place: str | None) -> dict[str, Any]:
-    places = r["places"]
     if by == "place":
         where = r["loc"]
-    elif len(places) == 1:
-        where = places[0]
+    elif by is None and len(r["places"]) == 1:
+        where = r["places"][0]
+    elif by is not None and r["one_place"]:
+        where = r["first_loc"]
     else:
         where = place or (f"place:{r['host'].lower()}" if r.get("host") else None)
     out: dict[str, Any] = {"place": where, "from": r["from"].isoformat(), "to": r["to"].isoformat(),
                            "personnel": r["personnel"], "person_days": r["person_days"], "basis": r["basis"],
-                           "records": r["records"]}
+                           "records": sorted(r["records"])}
     if by == "month":
         out["month"] = r["period"].strftime("%Y-%m")
     elif by == "year":
         out["year"] = r["period"].year
     elif by == "purpose":
         out["purpose"] = r["purpose"]
-    if by != "place" and len(places) > 1:
-        out["places"] = places
+    if by is None and len(r["places"]) > 1:
+        out["places"] = sorted(r["places"])
     return out
 
 
@@ -199,7 +216,7 @@ def presence(store: Any, *, country: str | None = None, place: str | None = None
     """Presence of visiting forces: DESIGN.md's ``presence --json`` shape, plus ``gaps``."""
     lo, hi = _window(at, start, end)
     frames = frames or load_frames(store)
-    grouped, per_record, gaps = presence_frame(frames, intervals(frames), country=country, place=place, lo=lo,
+    grouped, per_record, gaps = presence_frame(frames, intervals(frames, hi), country=country, place=place, lo=lo,
                                                hi=hi, by=by)
     query = {"country": country.upper() if country else None, "place": place, "at": at, "from": start, "to": end,
              "by": by}
