@@ -119,3 +119,13 @@ def test_hxl_export_tags_assistance(tmp_path: Path) -> None:
                                                                                       "2200000.0")
     assert by_id["assistance:pe-usns-comfort-2018-patients"]["#reached"] == "6229"
     assert by_id["assistance:pe-usns-comfort-2018-patients"]["#adm1+code"] == "PE-PIU"
+
+
+def test_hxl_of_assistance_alone_resolves_adm1_through_the_gazetteer(tmp_path: Path) -> None:
+    out = tmp_path / "only.csv"
+    extra.write("hxl", [r for r in read_path(BUNDLED) if r.kind == "assistance"], out)
+    with out.open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    by_id = {row[0]: dict(zip(rows[1], row, strict=True)) for row in rows[2:]}
+    assert by_id["assistance:pe-coer-ucayali"]["#adm1+code"] == "PE-UCA"
+    assert by_id["assistance:pe-coer-ucayali"]["#loc+name"] == "Pucallpa"

@@ -83,6 +83,7 @@ def geojson(records: Iterable[Record]) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _department(place_id: str | None, places: dict[str, Any]) -> Any:
+    """The department (adm1) a place lies in: through the exported place records, else Peru's gazetteer."""
     seen = set()
     while place_id and place_id in places and place_id not in seen:
         seen.add(place_id)
@@ -90,6 +91,23 @@ def _department(place_id: str | None, places: dict[str, Any]) -> Any:
         if place.level == "department":
             return place
         place_id = place.parent
+    if place_id and place_id.startswith("place:pe"):
+        from ..jurisdictions.pe.gazetteer import gazetteer
+
+        g = gazetteer()
+        match = g.get(place_id)
+        return g.department(match) if match else None
+    return None
+
+
+def _place_name(place_id: str | None, places: dict[str, Any]) -> str | None:
+    if place_id in places:
+        return str(places[place_id].name)
+    if place_id and place_id.startswith("place:pe"):
+        from ..jurisdictions.pe.gazetteer import gazetteer
+
+        match = gazetteer().get(place_id)
+        return match.name if match else None
     return None
 
 
@@ -109,7 +127,7 @@ def hxl_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
                     sources[c.source].url), None)
         data.update(adm1_name=department.name if department else None,
                     adm1_code=department.iso_3166_2 if department else None,
-                    place_name=places[place_id].name if place_id in places else None, source_url=url,
+                    place_name=_place_name(place_id, places), source_url=url,
                     partners="; ".join(data.get("partners", [])) or None)
         rows.append(data)
     return rows
