@@ -4,10 +4,11 @@
 
 Reads the ubigeo tables (jmcastagnetto/ubigeo-peru-aumentado, MIT), ``departments.json`` and the curated
 ``gazetteer.json`` of cities, areas and facilities, and writes our own compact files to
-``footprint/jurisdictions/pe/data/``: ``places.csv`` (one place a row, with the ids of its sources) and
+``footprint/jurisdictions/pe/data/``: ``places.csv`` (one place a row, with the ids of its sources),
 ``sources.csv`` (the source records) and ``department_shapes.json`` (department outlines from
-limites-peru-geojson, MIT, as simplified in ``peru_departamentos_simplified.geojson``). Only facts are kept (names, codes, coordinates, parents, operators);
-the generated files are committed, so the package never reads the shared folder at run time.
+limites-peru-geojson, MIT, as simplified in ``peru_departamentos_simplified.geojson``). Only facts are kept
+(names, codes, coordinates, parents, operators); the generated files are committed, so the package never
+reads the shared folder at run time.
 """
 
 from __future__ import annotations
@@ -31,14 +32,27 @@ LIMITES_COMMIT = "3a6785ba145250c645cd8080d1c59833d40e9273"
 
 # id, url, title, publisher, reliability
 BASE_SOURCES = [
-    ("source:ubigeo-peru-aumentado", f"{UBIGEO_REPO}/tree/{UBIGEO_COMMIT}",
-     "ubigeo-peru-aumentado: Peru's ubigeo codes (INEI, RENIEC) with ISO 3166-2 codes and capital coordinates",
-     "Jesus M. Castagnetto (MIT license)", "dataset"),
-    ("source:limites-peru-geojson", f"{LIMITES_REPO}/tree/{LIMITES_COMMIT}",
-     "limites-peru-geojson: Peru's department boundaries (INEI) as GeoJSON",
-     "José Daniel c.b. (MIT license)", "dataset"),
-    ("source:iso-3166-2-pe", "https://www.iso.org/obp/ui/#iso:code:3166:PE",
-     "ISO 3166-2:PE subdivision codes", "ISO", "official"),
+    (
+        "source:ubigeo-peru-aumentado",
+        f"{UBIGEO_REPO}/tree/{UBIGEO_COMMIT}",
+        "ubigeo-peru-aumentado: Peru's ubigeo codes (INEI, RENIEC), ISO 3166-2 codes and capital coordinates",
+        "Jesus M. Castagnetto (MIT license)",
+        "dataset",
+    ),
+    (
+        "source:limites-peru-geojson",
+        f"{LIMITES_REPO}/tree/{LIMITES_COMMIT}",
+        "limites-peru-geojson: Peru's department boundaries (INEI) as GeoJSON",
+        "José Daniel c.b. (MIT license)",
+        "dataset",
+    ),
+    (
+        "source:iso-3166-2-pe",
+        "https://www.iso.org/obp/ui/#iso:code:3166:PE",
+        "ISO 3166-2:PE subdivision codes",
+        "ISO",
+        "official",
+    ),
 ]
 
 # Departments ISO 3166-2 -> extra names people write.
@@ -57,42 +71,101 @@ PROVINCE_EXTRA = {  # province ubigeo -> (ISO 3166-2 of its own, aliases)
 CURATED = {
     "Santa Lucía": (None, [], ["Santa Lucía"]),
     "VRAEM (Valle de los ríos Apurímac, Ene y Mantaro)": (
-        "vraem", ["VRAEM", "Valle de los ríos Apurímac, Ene y Mantaro", "Valle de los Ríos Apurímac y Ene"], []),
+        "vraem",
+        ["VRAEM", "Valle de los ríos Apurímac, Ene y Mantaro", "Valle de los Ríos Apurímac y Ene"],
+        [],
+    ),
     "Base Naval del Callao": ("base-naval-callao", ["BNC"], []),
-    "Base Naval de la Isla San Lorenzo": ("base-naval-isla-san-lorenzo", ["Isla San Lorenzo", "Isla de San Lorenzo"],
-                                          []),
+    "Base Naval de la Isla San Lorenzo": (
+        "base-naval-isla-san-lorenzo",
+        ["Isla San Lorenzo", "Isla de San Lorenzo"],
+        [],
+    ),
     'Centro Médico Naval "Cirujano Mayor Santiago Távara" (sede de NAMRU SOUTH, ex NAMRU-6)': (
-        "centro-medico-naval", ["Centro Médico Naval", "Centro Medico Naval Cirujano Mayor Santiago Tavara",
-                                "NAMRU-6", "NAMRU SOUTH", "NAMRU 6"], []),
-    "Clínica Naval de Iquitos (laboratorio NAMRU SOUTH)": ("clinica-naval-iquitos", ["Clínica Naval de Iquitos"], []),
-    "Base Naval de Iquitos (BASNAY)": ("base-naval-iquitos", ["Base Naval de Iquitos", "Base Naval de Nanay", "Nanay",
-                                                              "Base Naval Nanay"], []),
+        "centro-medico-naval",
+        [
+            "Centro Médico Naval",
+            "Centro Medico Naval Cirujano Mayor Santiago Tavara",
+            "NAMRU-6",
+            "NAMRU SOUTH",
+            "NAMRU 6",
+        ],
+        [],
+    ),
+    "Clínica Naval de Iquitos (laboratorio NAMRU SOUTH)": (
+        "clinica-naval-iquitos",
+        ["Clínica Naval de Iquitos"],
+        [],
+    ),
+    "Base Naval de Iquitos (BASNAY)": (
+        "base-naval-iquitos",
+        ["Base Naval de Iquitos", "Base Naval de Nanay", "Nanay", "Base Naval Nanay"],
+        [],
+    ),
     "Base Aérea Santa Clara (FAP, Iquitos)": ("base-aerea-santa-clara", ["Base Aérea Santa Clara"], []),
-    "Base de Infantería de Marina (Ancón)": ("base-infanteria-marina-ancon", ["Base de Infantería de Marina",
-                                                                             "Base de Infantería de Marina de Ancón"],
-                                             []),
+    "Base de Infantería de Marina (Ancón)": (
+        "base-infanteria-marina-ancon",
+        ["Base de Infantería de Marina", "Base de Infantería de Marina de Ancón"],
+        [],
+    ),
     "Base Aérea Las Palmas": ("base-aerea-las-palmas", ["Las Palmas", "Base Aérea de Las Palmas"], []),
     'Base Aérea "Mayor Gral. FAP Armando Revoredo Iglesias" (Ala Aérea N° 2)': (
-        "base-aerea-callao", ["Ala Aérea N° 2", "Base Aérea del Callao", "Base Aérea Armando Revoredo Iglesias"], []),
+        "base-aerea-callao",
+        ["Ala Aérea N° 2", "Base Aérea del Callao", "Base Aérea Armando Revoredo Iglesias"],
+        [],
+    ),
     "Aeropuerto Internacional Jorge Chávez": ("aeropuerto-jorge-chavez", ["Aeropuerto Jorge Chávez"], []),
     'Base Aérea de Pisco "Capitán FAP Renán Elías Olivera"': ("base-aerea-pisco", ["Base Aérea Pisco"], []),
-    "Base Aérea La Joya (Grupo Aéreo N° 4)": ("base-aerea-la-joya", ["Base Aérea La Joya", "Base Aérea de La Joya",
-                                                                     "Grupo Aéreo N° 4"], []),
+    "Base Aérea La Joya (Grupo Aéreo N° 4)": (
+        "base-aerea-la-joya",
+        ["Base Aérea La Joya", "Base Aérea de La Joya", "Grupo Aéreo N° 4"],
+        [],
+    ),
     "Base Aérea El Pato (Talara)": ("base-aerea-el-pato", ["Base Aérea El Pato", "Base Aérea de Talara"], []),
-    'Base Aérea de Chiclayo "Capitán FAP José A. Quiñones Gonzales"': ("base-aerea-chiclayo",
-                                                                      ["Base Aérea de Chiclayo"], []),
-    "Base Policial Antidrogas de Santa Lucía": ("base-antidrogas-santa-lucia", ["Base Antidrogas de Santa Lucía"], []),
+    'Base Aérea de Chiclayo "Capitán FAP José A. Quiñones Gonzales"': (
+        "base-aerea-chiclayo",
+        ["Base Aérea de Chiclayo"],
+        [],
+    ),
+    "Base Policial Antidrogas de Santa Lucía": (
+        "base-antidrogas-santa-lucia",
+        ["Base Antidrogas de Santa Lucía"],
+        [],
+    ),
     "Base Antidrogas de Mazamari": ("base-antidrogas-mazamari", [], []),
     "Base Militar de Mazamari": ("base-militar-mazamari", [], []),
-    "Fuerte Pichari (Fuerte Wari) - sede del Comando Especial VRAEM": ("fuerte-pichari", ["Fuerte Pichari"], []),
-    "Base del Frente Policial VRAEM (Pichari)": ("base-frente-policial-vraem", ["Base del Frente Policial VRAEM"], []),
+    "Fuerte Pichari (Fuerte Wari) - sede del Comando Especial VRAEM": (
+        "fuerte-pichari",
+        ["Fuerte Pichari"],
+        [],
+    ),
+    "Base del Frente Policial VRAEM (Pichari)": (
+        "base-frente-policial-vraem",
+        ["Base del Frente Policial VRAEM"],
+        [],
+    ),
     "Escuela Militar de Chorrillos / Escuela de Comandos del Ejército": (
-        "escuela-militar-chorrillos", ["Escuela Militar de Chorrillos", "Escuela de Comandos del Ejército"], []),
+        "escuela-militar-chorrillos",
+        ["Escuela Militar de Chorrillos", "Escuela de Comandos del Ejército"],
+        [],
+    ),
 }
 LEVELS = {"city": "city", "region": "area", "facility": "facility"}
 SMALL_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "en"}
-COLUMNS = ["id", "level", "name", "ubigeo", "iso_3166_2", "lat", "lon", "parent", "aliases", "prefer", "sources",
-           "notes"]
+COLUMNS = [
+    "id",
+    "level",
+    "name",
+    "ubigeo",
+    "iso_3166_2",
+    "lat",
+    "lon",
+    "parent",
+    "aliases",
+    "prefer",
+    "sources",
+    "notes",
+]
 
 
 def key(text: str) -> str:
@@ -149,29 +222,69 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
     provs = read_csv(geo / "ubigeo_provincia.csv")
     dists = read_csv(geo / "ubigeo_distrito.csv")
     curated = json.loads((geo / "gazetteer.json").read_text())
-    accents = accent_table(*(r["capital"] for r in provs + dists), *(d["name"] for d in deps),
-                           *(c["name"] for c in curated))
+    accents = accent_table(
+        *(r["capital"] for r in provs + dists), *(d["name"] for d in deps), *(c["name"] for c in curated)
+    )
     src = "source:ubigeo-peru-aumentado"
-    rows: list[dict[str, str]] = [dict(id="place:pe", level="country", name="Perú", ubigeo="", iso_3166_2="",
-                                       lat="", lon="", parent="", aliases="Peru|República del Perú",
-                                       prefer="", sources="source:iso-3166-2-pe", notes="")]
+    rows: list[dict[str, str]] = [
+        dict(
+            id="place:pe",
+            level="country",
+            name="Perú",
+            ubigeo="",
+            iso_3166_2="",
+            lat="",
+            lon="",
+            parent="",
+            aliases="Peru|República del Perú",
+            prefer="",
+            sources="source:iso-3166-2-pe",
+            notes="",
+        )
+    ]
     dep_id: dict[str, str] = {}
     for d in sorted(deps, key=lambda d: d["ubigeo"]):
         iso = d["iso_3166_2"]
         dep_id[d["ubigeo"]] = f"place:pe-{iso[3:].lower()}"
-        rows.append(dict(id=dep_id[d["ubigeo"]], level="department", name=d["name"], ubigeo=d["ubigeo"],
-                         iso_3166_2=iso, lat=coord(d["capital_lat"]), lon=coord(d["capital_lon"]), parent="place:pe",
-                         aliases="|".join(DEPARTMENT_ALIASES.get(iso, [])), prefer="",
-                         sources=f"{src}|source:iso-3166-2-pe", notes=f"Capital: {d['capital']}"))
+        rows.append(
+            dict(
+                id=dep_id[d["ubigeo"]],
+                level="department",
+                name=d["name"],
+                ubigeo=d["ubigeo"],
+                iso_3166_2=iso,
+                lat=coord(d["capital_lat"]),
+                lon=coord(d["capital_lon"]),
+                parent="place:pe",
+                aliases="|".join(DEPARTMENT_ALIASES.get(iso, [])),
+                prefer="",
+                sources=f"{src}|source:iso-3166-2-pe",
+                notes=f"Capital: {d['capital']}",
+            )
+        )
     for p in provs:
         ubigeo = p["inei"][:4]
         iso, aliases = PROVINCE_EXTRA.get(ubigeo, (p["iso_3166_2"], []))
-        rows.append(dict(id=f"place:pe-{ubigeo}", level="province", name=display(p["provincia"], accents),
-                         ubigeo=ubigeo, iso_3166_2=iso, lat=coord(p["latitude"]), lon=coord(p["longitude"]),
-                         parent=dep_id[ubigeo[:2]], aliases="|".join(aliases), prefer="", sources=src,
-                         notes=f"Capital: {' '.join(p['capital'].split())}"))
+        rows.append(
+            dict(
+                id=f"place:pe-{ubigeo}",
+                level="province",
+                name=display(p["provincia"], accents),
+                ubigeo=ubigeo,
+                iso_3166_2=iso,
+                lat=coord(p["latitude"]),
+                lon=coord(p["longitude"]),
+                parent=dep_id[ubigeo[:2]],
+                aliases="|".join(aliases),
+                prefer="",
+                sources=src,
+                notes=f"Capital: {' '.join(p['capital'].split())}",
+            )
+        )
     # RENIEC province prefix -> INEI province prefix, to place the one district without an INEI code
-    reniec_to_inei = {r["reniec"][:4]: r["inei"][:4] for r in dists if r["inei"] != "NA" and r["reniec"] != "NA"}
+    reniec_to_inei = {
+        r["reniec"][:4]: r["inei"][:4] for r in dists if r["inei"] != "NA" and r["reniec"] != "NA"
+    }
     by_ubigeo: dict[str, dict[str, str]] = {}
     for r in dists:
         notes = ""
@@ -179,10 +292,20 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
         if ubigeo == "NA":
             ubigeo = reniec_to_inei[r["reniec"][:4]] + r["reniec"][4:]
             notes = f"INEI code derived from RENIEC code {r['reniec']} (the source gives no INEI code). "
-        row = dict(id=f"place:pe-{ubigeo}", level="district", name=display(r["distrito"], accents), ubigeo=ubigeo,
-                   iso_3166_2=r["iso_3166_2"], lat=coord(r["latitude"]), lon=coord(r["longitude"]),
-                   parent=f"place:pe-{ubigeo[:4]}", aliases="", prefer="", sources=src,
-                   notes=(notes + (f"Capital: {' '.join(r['capital'].split())}" if r["capital"] != "NA" else "")))
+        row = dict(
+            id=f"place:pe-{ubigeo}",
+            level="district",
+            name=display(r["distrito"], accents),
+            ubigeo=ubigeo,
+            iso_3166_2=r["iso_3166_2"],
+            lat=coord(r["latitude"]),
+            lon=coord(r["longitude"]),
+            parent=f"place:pe-{ubigeo[:4]}",
+            aliases="",
+            prefer="",
+            sources=src,
+            notes=(notes + (f"Capital: {' '.join(r['capital'].split())}" if r["capital"] != "NA" else "")),
+        )
         rows.append(row)
         by_ubigeo[ubigeo] = row
     sources: dict[str, tuple[str, ...]] = {s[0]: s for s in BASE_SOURCES}
@@ -197,7 +320,9 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
                 ids.append(src)
                 continue
             sid = web_source(url)
-            sources.setdefault(sid, (sid, url, "", url.split("/")[2].removeprefix("www.").rstrip("."), "other"))
+            sources.setdefault(
+                sid, (sid, url, "", url.split("/")[2].removeprefix("www.").rstrip("."), "other")
+            )
             ids.append(sid)
         ids = list(dict.fromkeys(ids))
         names = list(dict.fromkeys([*aliases, *(c.get("alt_names") or [])]))
@@ -218,11 +343,22 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
             notes.append("Spans: " + ", ".join(c["iso_3166_2_list"]))
         if c.get("coord_precision"):
             notes.append(f"Coordinates: {c['coord_precision']}")
-        rows.append(dict(id=f"place:pe-{own_slug}", level=LEVELS[c["kind"]], name=c["name"],
-                         ubigeo=c["ubigeo"] or "", iso_3166_2=c["iso_3166_2"] or "", lat=coord(c["lat"]),
-                         lon=coord(c["lon"]), parent=f"place:pe-{c['ubigeo']}" if c["ubigeo"] else "place:pe",
-                         aliases="|".join(n for n in names if key(n) != key(c["name"])), prefer="|".join(prefer),
-                         sources="|".join(ids), notes="; ".join(notes)))
+        rows.append(
+            dict(
+                id=f"place:pe-{own_slug}",
+                level=LEVELS[c["kind"]],
+                name=c["name"],
+                ubigeo=c["ubigeo"] or "",
+                iso_3166_2=c["iso_3166_2"] or "",
+                lat=coord(c["lat"]),
+                lon=coord(c["lon"]),
+                parent=f"place:pe-{c['ubigeo']}" if c["ubigeo"] else "place:pe",
+                aliases="|".join(n for n in names if key(n) != key(c["name"])),
+                prefer="|".join(prefer),
+                sources="|".join(ids),
+                notes="; ".join(notes),
+            )
+        )
     ids_seen = Counter(r["id"] for r in rows)
     dup = [i for i, n in ids_seen.items() if n > 1]
     if dup:
@@ -237,10 +373,14 @@ def shapes(geo: Path) -> dict[str, object]:
     for feature in sorted(features, key=lambda f: f["properties"]["ubigeo"]):
         geometry = feature["geometry"]
         polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-        out[feature["properties"]["ubigeo"]] = [[[round(v, 4) for point in ring for v in point[:2]] for ring in poly]
-                                                for poly in polygons]
-    return {"source": "source:limites-peru-geojson", "format": "ubigeo -> polygons -> rings [lon, lat, ...]",
-            "departments": out}
+        out[feature["properties"]["ubigeo"]] = [
+            [[round(v, 4) for point in ring for v in point[:2]] for ring in poly] for poly in polygons
+        ]
+    return {
+        "source": "source:limites-peru-geojson",
+        "format": "ubigeo -> polygons -> rings [lon, lat, ...]",
+        "departments": out,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -257,7 +397,9 @@ def main(argv: list[str]) -> int:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "url", "title", "publisher", "reliability"])
         w.writerows(sources)
-    (OUT / "department_shapes.json").write_text(json.dumps(shapes(Path(argv[1])), separators=(",", ":")) + "\n")
+    (OUT / "department_shapes.json").write_text(
+        json.dumps(shapes(Path(argv[1])), separators=(",", ":")) + "\n"
+    )
     levels = Counter(r["level"] for r in rows)
     print(f"wrote {len(rows)} places ({dict(levels)}) and {len(sources)} sources to {OUT}")
     return 0

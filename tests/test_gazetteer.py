@@ -54,32 +54,35 @@ def test_parents_chain_up_to_the_country():
             assert p.parent in g.places, p.id
 
 
-@pytest.mark.parametrize(("name", "expected_id", "level"), [
-    ("Iquitos", "place:pe-iquitos", "city"),
-    ("IQUITOS", "place:pe-iquitos", "city"),
-    ("Santa Lucía", "place:pe-221006", "district"),
-    ("santa lucia", "place:pe-221006", "district"),
-    ("VRAEM", "place:pe-vraem", "area"),
-    ("Vraem", "place:pe-vraem", "area"),
-    ("Áncash", "place:pe-anc", "department"),
-    ("ANCASH", "place:pe-anc", "department"),
-    ("Cuzco", "place:pe-cus", "department"),
-    ("Apurimac", "place:pe-apu", "department"),
-    ("Base Naval del Callao", "place:pe-base-naval-callao", "facility"),
-    ("base naval del callao", "place:pe-base-naval-callao", "facility"),
-    ("Las Palmas", "place:pe-base-aerea-las-palmas", "facility"),
-    ("Isla San Lorenzo", "place:pe-base-naval-isla-san-lorenzo", "facility"),
-    ("NAMRU-6", "place:pe-centro-medico-naval", "facility"),
-    ("Puerto Maldonado", "place:pe-puerto-maldonado", "city"),
-    ("Pucusana", "place:pe-pucusana", "city"),
-    ("Huamanga", "place:pe-0501", "province"),
-    ("Salaverry", "place:pe-130109", "district"),
-    ("Lima Metropolitana", "place:pe-1501", "province"),
-    ("PE-LMA", "place:pe-1501", "province"),
-    ("PE-LOR", "place:pe-lor", "department"),
-    ("place:pe-cal", "place:pe-cal", "department"),
-    ("Provincia Constitucional del Callao", "place:pe-cal", "department"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected_id", "level"),
+    [
+        ("Iquitos", "place:pe-iquitos", "city"),
+        ("IQUITOS", "place:pe-iquitos", "city"),
+        ("Santa Lucía", "place:pe-221006", "district"),
+        ("santa lucia", "place:pe-221006", "district"),
+        ("VRAEM", "place:pe-vraem", "area"),
+        ("Vraem", "place:pe-vraem", "area"),
+        ("Áncash", "place:pe-anc", "department"),
+        ("ANCASH", "place:pe-anc", "department"),
+        ("Cuzco", "place:pe-cus", "department"),
+        ("Apurimac", "place:pe-apu", "department"),
+        ("Base Naval del Callao", "place:pe-base-naval-callao", "facility"),
+        ("base naval del callao", "place:pe-base-naval-callao", "facility"),
+        ("Las Palmas", "place:pe-base-aerea-las-palmas", "facility"),
+        ("Isla San Lorenzo", "place:pe-base-naval-isla-san-lorenzo", "facility"),
+        ("NAMRU-6", "place:pe-centro-medico-naval", "facility"),
+        ("Puerto Maldonado", "place:pe-puerto-maldonado", "city"),
+        ("Pucusana", "place:pe-pucusana", "city"),
+        ("Huamanga", "place:pe-0501", "province"),
+        ("Salaverry", "place:pe-130109", "district"),
+        ("Lima Metropolitana", "place:pe-1501", "province"),
+        ("PE-LMA", "place:pe-1501", "province"),
+        ("PE-LOR", "place:pe-lor", "department"),
+        ("place:pe-cal", "place:pe-cal", "department"),
+        ("Provincia Constitucional del Callao", "place:pe-cal", "department"),
+    ],
+)
 def test_resolve_names_aliases_and_codes(name, expected_id, level):
     match = resolve(name)
     assert match is not None, name
@@ -131,16 +134,23 @@ def test_normalize():
 
 
 def test_find_all_spans_longest_names_and_context_from_text():
-    text = ("Que, la Marina de Guerra del Perú autoriza el ingreso de personal de los Estados Unidos de América, "
-            "sin armas de guerra, en las ciudades de Callao, Iquitos y Puerto Maldonado, en la Base Naval del "
-            "Callao, en Santa Lucía (San Martín) y en el VRAEM; también Santa Rosa, Lima. La independencia del "
-            "Perú y la Constitución Política.")
+    text = (
+        "Que, la Marina de Guerra del Perú autoriza el ingreso de personal de los Estados Unidos de América, "
+        "sin armas de guerra, en las ciudades de Callao, Iquitos y Puerto Maldonado, en la Base Naval del "
+        "Callao, en Santa Lucía (San Martín) y en el VRAEM; también Santa Rosa, Lima. La independencia del "
+        "Perú y la Constitución Política."
+    )
     found = [(text[a:b], m.id) for (a, b), m in find_all(text)]
     assert found == [
-        ("Callao", "place:pe-callao"), ("Iquitos", "place:pe-iquitos"),
-        ("Puerto Maldonado", "place:pe-puerto-maldonado"), ("Base Naval del Callao", "place:pe-base-naval-callao"),
-        ("Santa Lucía", "place:pe-221006"), ("San Martín", "place:pe-sam"), ("VRAEM", "place:pe-vraem"),
-        ("Santa Rosa", "place:pe-150139"), ("Lima", "place:pe-lim"),
+        ("Callao", "place:pe-callao"),
+        ("Iquitos", "place:pe-iquitos"),
+        ("Puerto Maldonado", "place:pe-puerto-maldonado"),
+        ("Base Naval del Callao", "place:pe-base-naval-callao"),
+        ("Santa Lucía", "place:pe-221006"),
+        ("San Martín", "place:pe-sam"),
+        ("VRAEM", "place:pe-vraem"),
+        ("Santa Rosa", "place:pe-150139"),
+        ("Lima", "place:pe-lim"),
     ]
 
 
@@ -168,8 +178,15 @@ def test_records_for_include_parents_and_sources_and_store(store):
     g = gazetteer()
     records = g.records_for([resolve("Iquitos"), resolve("VRAEM")])
     ids = [r.id for r in records]
-    assert {"place:pe-iquitos", "place:pe-160101", "place:pe-1601", "place:pe-lor", "place:pe", "place:pe-vraem",
-            "source:ubigeo-peru-aumentado"} <= set(ids)
+    assert {
+        "place:pe-iquitos",
+        "place:pe-160101",
+        "place:pe-1601",
+        "place:pe-lor",
+        "place:pe",
+        "place:pe-vraem",
+        "source:ubigeo-peru-aumentado",
+    } <= set(ids)
     assert all(isinstance(r, Source | Place) for r in records)
     report = store.put_many(records)
     assert report.inserted == len(records)
@@ -192,7 +209,9 @@ def test_notice_names_the_upstream_licenses():
 
 
 def test_generated_files_match_the_build_script(shared_data, tmp_path):
-    spec = importlib.util.spec_from_file_location("build_pe_gazetteer", ROOT / "scripts" / "build_pe_gazetteer.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_pe_gazetteer", ROOT / "scripts" / "build_pe_gazetteer.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_pe_gazetteer"] = module
     spec.loader.exec_module(module)
@@ -226,7 +245,9 @@ def test_department_of_agrees_with_the_ubigeo_table_for_district_capitals():
 
 
 def test_find_all_skips_parts_of_longer_proper_names():
-    text = ("Firmado: JORGE ZUÑIGA MORALES. El General Marco Antonio visitó Las Palmas de Gran Canaria; "
-            "Lima, 18 de MAYO; el personal llegará a Ilo y al distrito de Ate.")
+    text = (
+        "Firmado: JORGE ZUÑIGA MORALES. El General Marco Antonio visitó Las Palmas de Gran Canaria; "
+        "Lima, 18 de MAYO; el personal llegará a Ilo y al distrito de Ate."
+    )
     found = [(text[a:b], m.id) for (a, b), m in find_all(text)]
     assert found == [("Lima", "place:pe-lim"), ("Ilo", "place:pe-1803"), ("Ate", "place:pe-150103")]

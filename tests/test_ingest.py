@@ -12,7 +12,12 @@ from footprint.ingest import collect_files, ingest
 from footprint.store import Store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
-GOOD = ["rm-0945-2016-de-sg.txt", "rm-0120-2019-de-sg.html", "rs-0033-2022-de.txt", "viaje-personal-peruano.txt"]
+GOOD = [
+    "rm-0945-2016-de-sg.txt",
+    "rm-0120-2019-de-sg.html",
+    "rs-0033-2022-de.txt",
+    "viaje-personal-peruano.txt",
+]
 
 
 def make_pdf(text: str | None) -> bytes:
@@ -201,7 +206,9 @@ def test_unsupported_files_in_a_folder_are_reported(sqlite_cli, corpus):
 def test_missing_path_is_bad_input(sqlite_cli, tmp_path):
     result = sqlite_cli("ingest", str(tmp_path / "nope"))
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: ") and "nope" in result.stderr and "Traceback" not in result.output
+    assert (
+        result.stderr.startswith("Error: ") and "nope" in result.stderr and "Traceback" not in result.output
+    )
 
 
 def test_human_report(sqlite_cli, corpus, bad_files):
@@ -219,19 +226,43 @@ def test_process_pool_stores_what_one_process_stores(tmp_path, corpus, bad_files
         reports: list[dict] = []
         with Store.open(url) as store:
             summary = ingest(store, files, workers=workers, on_document=reports.append)
-            dumps.append((sorted(store.iter_data(), key=lambda d: d["id"]), [r["file"] for r in reports],
-                          {k: summary[k] for k in ("files", "stored", "skipped", "rejected", "records")}))
+            dumps.append(
+                (
+                    sorted(store.iter_data(), key=lambda d: d["id"]),
+                    [r["file"] for r in reports],
+                    {k: summary[k] for k in ("files", "stored", "skipped", "rejected", "records")},
+                )
+            )
     assert dumps[0] == dumps[1]
     assert dumps[0][1] == [str(f) for f in files]  # reports come in input order
 
 
 def _norm(**changes):
-    norm = {"file": "x.txt", "part": 0, "bill": None, "instrument_type": "RL", "number": "31390",
-            "issued_date": "2022-01-10", "relevant": True, "visiting_countries": ["US"], "armed": True,
-            "activities": [{"purpose": "entrenamiento", "purpose_category": "training", "start": "2022-03-01",
-                            "end": "2022-03-20", "personnel": 40, "places": ["Iquitos", "Ciudad Gótica"],
-                            "units": ["SOUTHCOM"], "host_units": []}],
-            "legal_basis": ["Ley 27856"], "detail": {"span": [0, 100], "spans": {"armed": [10, 30]}}}
+    norm = {
+        "file": "x.txt",
+        "part": 0,
+        "bill": None,
+        "instrument_type": "RL",
+        "number": "31390",
+        "issued_date": "2022-01-10",
+        "relevant": True,
+        "visiting_countries": ["US"],
+        "armed": True,
+        "activities": [
+            {
+                "purpose": "entrenamiento",
+                "purpose_category": "training",
+                "start": "2022-03-01",
+                "end": "2022-03-20",
+                "personnel": 40,
+                "places": ["Iquitos", "Ciudad Gótica"],
+                "units": ["SOUTHCOM"],
+                "host_units": [],
+            }
+        ],
+        "legal_basis": ["Ley 27856"],
+        "detail": {"span": [0, 100], "spans": {"armed": [10, 30]}},
+    }
     norm.update(changes)
     return norm
 
@@ -239,12 +270,22 @@ def _norm(**changes):
 def test_records_per_activity_and_country_with_readable_ids():
     from footprint.ingest import document_records
 
-    acts = [_norm()["activities"][0], {**_norm()["activities"][0], "places": ["VRAEM"], "purpose_category": "odd"}]
+    acts = [
+        _norm()["activities"][0],
+        {**_norm()["activities"][0], "places": ["VRAEM"], "purpose_category": "odd"},
+    ]
     out = document_records("x.txt", "ab" * 32, [_norm(visiting_countries=["US", "CO"], activities=acts)])
     auths = [r for r in out.records if r.kind == "authorization"]
-    assert [a.id for a in auths] == ["authorization:pe-rl-31390-1-us", "authorization:pe-rl-31390-1-co",
-                                     "authorization:pe-rl-31390-2-us", "authorization:pe-rl-31390-2-co"]
-    assert auths[0].places == ["place:pe-iquitos"] and auths[0].places_as_written == ["Iquitos", "Ciudad Gótica"]
+    assert [a.id for a in auths] == [
+        "authorization:pe-rl-31390-1-us",
+        "authorization:pe-rl-31390-1-co",
+        "authorization:pe-rl-31390-2-us",
+        "authorization:pe-rl-31390-2-co",
+    ]
+    assert auths[0].places == ["place:pe-iquitos"] and auths[0].places_as_written == [
+        "Iquitos",
+        "Ciudad Gótica",
+    ]
     assert auths[2].purpose_category == "other"
     assert out.unresolved_places == ["Ciudad Gótica"]
     assert auths[0].sources[1].field == "armed" and auths[0].sources[1].span == (10, 30)
@@ -256,7 +297,9 @@ def test_a_bill_read_in_a_vote_and_an_enacted_act_with_its_bill():
 
     bill = document_records("v.txt", "cd" * 32, [_norm(instrument_type="BILL", number=None, bill="5111")])
     assert [r.id for r in bill.records if r.kind in ("bill", "authorization", "instrument")] == [
-        "bill:pe-5111", "authorization:pe-bill-5111"]
+        "bill:pe-5111",
+        "authorization:pe-bill-5111",
+    ]
     act = document_records("a.txt", "ef" * 32, [_norm(bill="5111")])
     [instrument] = [r for r in act.records if r.kind == "instrument"]
     [record] = [r for r in act.records if r.kind == "bill"]
@@ -269,9 +312,21 @@ def test_what_an_act_modifies_is_linked_when_known(sqlite_url, tmp_path):
     with Store.open(sqlite_url) as store:
         run = _Run(store)
         first = {"path": "a.txt", "sha256": "11" * 32, "norms": [_norm()]}
-        second = {"path": "b.txt", "sha256": "22" * 32, "norms": [_norm(
-            number="31400", detail={"modifies": [{"instrument_type": "RL", "number": "31390"},
-                                                 {"instrument_type": "RL", "number": "29999"}]})]}
+        second = {
+            "path": "b.txt",
+            "sha256": "22" * 32,
+            "norms": [
+                _norm(
+                    number="31400",
+                    detail={
+                        "modifies": [
+                            {"instrument_type": "RL", "number": "31390"},
+                            {"instrument_type": "RL", "number": "29999"},
+                        ]
+                    },
+                )
+            ],
+        }
         assert run.store_one(first)["status"] == "stored"
         report = run.store_one(second)
         assert report["status"] == "stored"
@@ -283,11 +338,27 @@ def test_fields_already_in_the_registry_are_kept(sqlite_url):
     from footprint.ingest import merge_into
     from footprint.model import parse_record
 
-    old = parse_record({"id": "instrument:pe-rl-31390", "jurisdiction": "PE", "type": "RL", "number": "31390",
-                        "title": "Programa de actividades 2022", "published_date": "2022-01-12",
-                        "sources": [{"source": "source:el-peruano"}]})
-    new = parse_record({"id": "instrument:pe-rl-31390", "jurisdiction": "PE", "type": "RL", "number": "31390",
-                        "issued_date": "2022-01-10", "sources": [{"source": "source:doc-1111"}]})
+    old = parse_record(
+        {
+            "id": "instrument:pe-rl-31390",
+            "jurisdiction": "PE",
+            "type": "RL",
+            "number": "31390",
+            "title": "Programa de actividades 2022",
+            "published_date": "2022-01-12",
+            "sources": [{"source": "source:el-peruano"}],
+        }
+    )
+    new = parse_record(
+        {
+            "id": "instrument:pe-rl-31390",
+            "jurisdiction": "PE",
+            "type": "RL",
+            "number": "31390",
+            "issued_date": "2022-01-10",
+            "sources": [{"source": "source:doc-1111"}],
+        }
+    )
     merged = merge_into(old, new)
     assert merged.title == "Programa de actividades 2022" and merged.issued_date == "2022-01-10"
     assert [c.source for c in merged.sources] == ["source:el-peruano", "source:doc-1111"]

@@ -53,13 +53,16 @@ def _content(url: str, reports: list[dict]) -> tuple[list[dict], list[dict | Non
     return records, documents
 
 
-def test_spark_engine_stores_exactly_what_the_local_engine_stores(spark_ready, sqlite_cli, sqlite_url, tmp_path):
+def test_spark_engine_stores_exactly_what_the_local_engine_stores(
+    spark_ready, sqlite_cli, sqlite_url, tmp_path
+):
     folder = _folder(tmp_path)
     local_url = f"sqlite:///{tmp_path / 'local.db'}"
     local_reports: list[dict] = []
     with Store.open(local_url) as store:
-        local_summary = ingest(store, collect_files([folder]), engine="local", workers=2,
-                               on_document=local_reports.append)
+        local_summary = ingest(
+            store, collect_files([folder]), engine="local", workers=2, on_document=local_reports.append
+        )
 
     result = sqlite_cli("ingest", str(folder), "--engine", "spark", "--workers", "2", "--json")
     assert result.exit_code == 0, result.output
@@ -67,8 +70,9 @@ def test_spark_engine_stores_exactly_what_the_local_engine_stores(spark_ready, s
     spark_reports, spark_summary = lines[:-1], lines[-1]
 
     assert spark_summary["engine"] == "spark" and local_summary["engine"] == "local"
-    assert {k: v for k, v in spark_summary.items() if k != "engine"} == \
-        {k: v for k, v in local_summary.items() if k != "engine"}
+    assert {k: v for k, v in spark_summary.items() if k != "engine"} == {
+        k: v for k, v in local_summary.items() if k != "engine"
+    }
     assert spark_reports == local_reports
     assert spark_summary["stored"] == 5 and spark_summary["rejected"] == 1 and spark_summary["skipped"] == 2
     local_records, local_docs = _content(local_url, local_reports)

@@ -121,15 +121,17 @@ def _default_plenos(paths: list[Path]) -> Path | None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="Where extraction runs: a local process pool, or Apache Spark (PySpark, local mode by default; "
-                   "FOOTPRINT_SPARK_MASTER for a cluster).")
+              help="Where extraction runs: a local process pool, or Apache Spark (PySpark, local mode by "
+                   "default; FOOTPRINT_SPARK_MASTER for a cluster).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes (local) or cores (Spark local mode). Default: the CPUs available.")
 @click.option("--strict", is_flag=True, help="Any rejected document: exit 2 with nothing written.")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one line per document, then a summary line.")
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON Lines: one line per document, then a summary line.")
 @pass_context
 @handle_errors
-def ingest(ctx, paths: tuple[Path, ...], engine: str, workers: int | None, strict: bool, as_json: bool) -> None:
+def ingest(ctx, paths: tuple[Path, ...], engine: str, workers: int | None, strict: bool,
+           as_json: bool) -> None:
     """Extract and store the authorizations in legal texts (.txt, .html, .pdf; files or folders).
 
     A document already ingested (same content) is skipped; one that cannot be read is rejected with the
@@ -143,8 +145,6 @@ def ingest(ctx, paths: tuple[Path, ...], engine: str, workers: int | None, stric
     files = collect_files(paths)
     store = ctx.store()
     err = console(stderr=True)
-    lines: list[dict] = []
-
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
     with progress:
@@ -154,18 +154,19 @@ def ingest(ctx, paths: tuple[Path, ...], engine: str, workers: int | None, stric
             progress.advance(task)
             if as_json:
                 emit_line(report)
-            elif report["status"] != "stored":
-                lines.append(report)
+            elif report["status"] != "stored":  # printed above the progress bar as they come
+                click.echo(f"{report['status']}: {report['file']}: {report.get('reason', '')}")
 
-        summary = run_ingest(store, files, engine=engine, workers=workers, strict=strict, on_document=on_document)
+        summary = run_ingest(store, files, engine=engine, workers=workers, strict=strict,
+                             on_document=on_document)
     if as_json:
         emit_line(summary)
     else:
-        for report in lines:
-            click.echo(f"{report['status']}: {report['file']}: {report.get('reason', '')}")
         records = summary["records"]
         table("ingest", ["files", "stored", "skipped", "rejected", "inserted", "updated", "unchanged"],
-              [[summary["files"], summary["stored"], summary["skipped"], summary["rejected"], records["inserted"],
-                records["updated"], records["unchanged"]]])
-    if not summary["written"]:
-        fail(f"{summary['rejected']} of {summary['files']} documents rejected; nothing written (--strict)", 2)
+              [[summary["files"], summary["stored"], summary["skipped"], summary["rejected"],
+                records["inserted"], records["updated"], records["unchanged"]]])
+    if strict and summary["rejected"]:
+        done = ("nothing written" if not summary["written"]
+                else "rejected while writing; the documents before it were stored")
+        fail(f"{summary['rejected']} of {summary['files']} documents rejected; {done} (--strict)", 2)

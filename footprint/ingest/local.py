@@ -24,12 +24,14 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def run_local(paths: Sequence[str], workers: int | None = None, batch: int = BATCH) -> Iterator[dict[str, Any]]:
+def run_local(
+    paths: Sequence[str], workers: int | None = None, batch: int = BATCH
+) -> Iterator[dict[str, Any]]:
     workers = workers or default_workers()
     if workers == 1 or len(paths) <= batch:  # a pool's start-up costs more than a few documents
         yield from analyse_many(paths)
         return
-    batches = [list(paths[i:i + batch]) for i in range(0, len(paths), batch)]
+    batches = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
     # "spawn": a clean interpreter per worker (no inherited threads, locks or database connections)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending: deque[Future[list[dict[str, Any]]]] = deque()
@@ -42,8 +44,10 @@ def run_local(paths: Sequence[str], workers: int | None = None, batch: int = BAT
             try:
                 results = pending.popleft().result()
             except BrokenProcessPool:
-                raise FootprintError("a worker process died (out of memory?); documents stored so far are kept, "
-                                     "run again to go on from there") from None
+                raise FootprintError(
+                    "a worker process died (out of memory?); documents stored so far are kept, "
+                    "run again to go on from there"
+                ) from None
             nxt = next(queued, None)
             if nxt is not None:
                 pending.append(pool.submit(analyse_batch, nxt))

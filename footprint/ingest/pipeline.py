@@ -41,15 +41,30 @@ def run_engine(engine: str, paths: Sequence[str], workers: int | None) -> Iterat
     raise InputError(f"engine: {engine!r} is not one of {', '.join(ENGINES)}")
 
 
-def ingest(store: Store, files: Iterable[str | Path], *, engine: str = "local", workers: int | None = None,
-           strict: bool = False, on_document: Callable[[Report], None] | None = None) -> Report:
+def ingest(
+    store: Store,
+    files: Iterable[str | Path],
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    strict: bool = False,
+    on_document: Callable[[Report], None] | None = None,
+) -> Report:
     """Ingest files (see ``collect_files``); calls ``on_document`` with each document's report, in input
     order, and returns the summary ``{"summary": true, "files", "stored", "skipped", "rejected", "records",
     "written", "engine"}``."""
     paths = [str(f) for f in files]
     results = run_engine(engine, paths, workers)
-    summary: Report = {"summary": True, "engine": engine, "files": 0, "stored": 0, "skipped": 0, "rejected": 0,
-                       "records": {"inserted": 0, "updated": 0, "unchanged": 0}, "written": True}
+    summary: Report = {
+        "summary": True,
+        "engine": engine,
+        "files": 0,
+        "stored": 0,
+        "skipped": 0,
+        "rejected": 0,
+        "records": {"inserted": 0, "updated": 0, "unchanged": 0},
+        "written": True,
+    }
     notify = on_document or (lambda report: None)
     if strict:
         return _ingest_strict(store, results, summary, notify)
@@ -61,12 +76,15 @@ def ingest(store: Store, files: Iterable[str | Path], *, engine: str = "local", 
     return summary
 
 
-def _ingest_strict(store: Store, results: Iterator[dict[str, Any]], summary: Report,
-                   notify: Callable[[Report], None]) -> Report:
+def _ingest_strict(
+    store: Store, results: Iterator[dict[str, Any]], summary: Report, notify: Callable[[Report], None]
+) -> Report:
     check = _Run(store)
     rejected: list[Report] = []
+    files = 0
     with tempfile.TemporaryFile() as spool:
         for result in results:
+            files += 1
             report, _ = check.prepare(result)
             if report["status"] == "rejected":
                 rejected.append(report)
@@ -74,7 +92,7 @@ def _ingest_strict(store: Store, results: Iterator[dict[str, Any]], summary: Rep
         if rejected:
             for report in rejected:
                 notify(report)
-            summary.update(files=len(check.seen), rejected=len(rejected), written=False)
+            summary.update(files=files, rejected=len(rejected), written=False)
             return summary
         spool.seek(0)
         run = _Run(store)
@@ -82,6 +100,8 @@ def _ingest_strict(store: Store, results: Iterator[dict[str, Any]], summary: Rep
             report = run.store_one(orjson.loads(line))
             _count(summary, report)
             notify(report)
+            if report["status"] == "rejected":  # refused while writing (checked above, so hardly ever): stop
+                break
     return summary
 
 
@@ -116,8 +136,11 @@ class _Run:
         sha = str(sha)  # a readable document always has its hash
         known = self.store.document(sha)
         if known is not None:
-            return {**report, "status": "skipped",
-                    "reason": f"already ingested on {known['ingested_at'][:10]} from {known['path']}"}, None
+            return {
+                **report,
+                "status": "skipped",
+                "reason": f"already ingested on {known['ingested_at'][:10]} from {known['path']}",
+            }, None
         try:
             records = document_records(path, sha, result.get("norms") or [])
         except ValidationError as exc:
@@ -145,11 +168,15 @@ class _Run:
                     report["unresolved_places"] = list(dict.fromkeys(records.unresolved_places))
                 if records.warnings:
                     report["warnings"] = records.warnings
-                tx.mark_document(report["sha256"], report["file"], records.source_id if records.relevant else None,
-                                 report)
+                tx.mark_document(
+                    report["sha256"], report["file"], records.source_id if records.relevant else None, report
+                )
         except InputError as exc:  # a value the registry refuses; database failures stop the run
-            return {**{k: v for k, v in report.items() if k in ("file", "sha256")}, "status": "rejected",
-                    "reason": exc.message if not exc.where else f"{exc.where}: {exc.message}"}
+            return {
+                **{k: v for k, v in report.items() if k in ("file", "sha256")},
+                "status": "rejected",
+                "reason": exc.message if not exc.where else f"{exc.where}: {exc.message}",
+            }
         return report
 
     def _merged(self, records: DocumentRecords) -> list[Record]:
@@ -164,8 +191,9 @@ class _Run:
                 present = self.store.exists(t for t in targets if t not in batch) | (set(targets) & batch)
                 absent = [t for t in targets if t not in present]
                 if absent:
-                    records.warnings.append(f"{record.id} modifies {', '.join(absent)}, not in the registry: "
-                                            "link not stored")
+                    records.warnings.append(
+                        f"{record.id} modifies {', '.join(absent)}, not in the registry: link not stored"
+                    )
                 record = record.model_copy(update={"modifies": [t for t in targets if t in present]})
             old = existing.get(record.id)
             out.append(merge_into(old.record, record) if old is not None else record)
@@ -173,10 +201,12 @@ class _Run:
 
 
 def merge_into(existing: Record, new: Record) -> Record:
-    """``existing`` with the fields ``new`` sets, citing the sources of both (nothing already known is lost)."""
+    """``existing`` with the fields ``new`` sets, citing the sources of both (nothing known is lost)."""
     data = dump_record(existing)
     fresh = dump_record(new)
-    sources = data.get("sources", []) + [c for c in fresh.get("sources", []) if c not in data.get("sources", [])]
+    sources = data.get("sources", []) + [
+        c for c in fresh.get("sources", []) if c not in data.get("sources", [])
+    ]
     data.update({k: v for k, v in fresh.items() if k != "sources"})
     data["sources"] = sources
     return parse_record(data, where="ingest")

@@ -55,7 +55,7 @@ def instrument_id(type_: str, number: str) -> str:
 
 
 def document_records(path: str, sha256: str, norms: list[dict[str, Any]]) -> DocumentRecords:
-    """Records for a document's norms; raises ``InputError`` (from the model) when a value does not validate."""
+    """Records for a document's norms; raises pydantic's ``ValidationError`` on a value the model refuses."""
     out = DocumentRecords(source_id=source_id_for(sha256), norms=len(norms))
     relevant = [n for n in norms if n.get("relevant")]
     out.relevant = len(relevant)
@@ -63,8 +63,16 @@ def document_records(path: str, sha256: str, norms: list[dict[str, Any]]) -> Doc
         return out
     first = relevant[0]
     title = " ".join(str(x) for x in (first.get("instrument_type"), first.get("number")) if x) or None
-    out.records.append(Source(id=out.source_id, document=path, sha256=sha256, title=title,
-                              date=first.get("issued_date"), language="es"))
+    out.records.append(
+        Source(
+            id=out.source_id,
+            document=path,
+            sha256=sha256,
+            title=title,
+            date=first.get("issued_date"),
+            language="es",
+        )
+    )
     places: dict[str, PlaceMatch] = {}
     for index, norm in enumerate(relevant):
         _norm_records(out, norm, index, sha256, places)
@@ -73,8 +81,9 @@ def document_records(path: str, sha256: str, norms: list[dict[str, Any]]) -> Doc
     return out
 
 
-def _norm_records(out: DocumentRecords, norm: dict[str, Any], index: int, sha256: str,
-                  places: dict[str, PlaceMatch]) -> None:
+def _norm_records(
+    out: DocumentRecords, norm: dict[str, Any], index: int, sha256: str, places: dict[str, PlaceMatch]
+) -> None:
     type_ = str(norm.get("instrument_type") or "OTHER").upper()
     if type_ not in INSTRUMENT_TYPES:
         type_ = "OTHER"
@@ -97,15 +106,32 @@ def _norm_records(out: DocumentRecords, norm: dict[str, Any], index: int, sha256
             instrument = f"instrument:pe-{type_.lower()}-doc-{sha256[:12]}-{part}"
             out.warnings.append(f"part {part}: {type_} without a number: stored as {instrument}")
         slug = instrument.split(":", 1)[1]
-        out.records.append(Instrument(
-            id=instrument, jurisdiction="PE", type=InstrumentType(type_), number=number, title=detail.get("title"),
-            issued_date=norm.get("issued_date"), bill=bill_id, legal_basis=list(norm.get("legal_basis") or []),
-            sources=cite))
+        out.records.append(
+            Instrument(
+                id=instrument,
+                jurisdiction="PE",
+                type=InstrumentType(type_),
+                number=number,
+                title=detail.get("title"),
+                issued_date=norm.get("issued_date"),
+                bill=bill_id,
+                legal_basis=list(norm.get("legal_basis") or []),
+                sources=cite,
+            )
+        )
         out.main_ids.append(instrument)
         out.modifies[instrument] = [m for m in map(_reference_id, _as_list(detail.get("modifies"))) if m]
     if bill_id:
-        out.records.append(Bill(id=bill_id, jurisdiction="PE", number=bill_digits, enacted_as=instrument,
-                                title=detail.get("title") if type_ == "BILL" else None, sources=cite))
+        out.records.append(
+            Bill(
+                id=bill_id,
+                jurisdiction="PE",
+                number=bill_digits,
+                enacted_as=instrument,
+                title=detail.get("title") if type_ == "BILL" else None,
+                sources=cite,
+            )
+        )
         out.main_ids.append(bill_id)
     countries = [str(c).upper() for c in norm.get("visiting_countries") or []]
     if not countries:
@@ -124,17 +150,31 @@ def _norm_records(out: DocumentRecords, norm: dict[str, Any], index: int, sha256
             place_ids.append(match.id)
         category = activity.get("purpose_category") or "other"
         for country in countries:
-            suffix = (f"-{a}" if len(activities) > 1 else "") + (f"-{country.lower()}" if len(countries) > 1 else "")
+            suffix = (f"-{a}" if len(activities) > 1 else "") + (
+                f"-{country.lower()}" if len(countries) > 1 else ""
+            )
             auth_id = f"authorization:{slug}{suffix}"
-            out.records.append(Authorization(
-                id=auth_id, instrument=instrument, bill=bill_id if type_ == "BILL" else None,
-                visiting_country=country, host_country="PE", armed=norm.get("armed"), purpose=activity.get("purpose"),
-                purpose_category=Purpose(category if category in PURPOSES else "other"),
-                start=activity.get("start"), end=activity.get("end"), personnel=activity.get("personnel"),
-                places=list(dict.fromkeys(place_ids)), places_as_written=written,
-                units=[str(u) for u in activity.get("units") or []],
-                host_units=[str(u) for u in activity.get("host_units") or []],
-                equipment=[e for e in _as_list(detail.get("equipment")) if isinstance(e, dict)], sources=cite))
+            out.records.append(
+                Authorization(
+                    id=auth_id,
+                    instrument=instrument,
+                    bill=bill_id if type_ == "BILL" else None,
+                    visiting_country=country,
+                    host_country="PE",
+                    armed=norm.get("armed"),
+                    purpose=activity.get("purpose"),
+                    purpose_category=Purpose(category if category in PURPOSES else "other"),
+                    start=activity.get("start"),
+                    end=activity.get("end"),
+                    personnel=activity.get("personnel"),
+                    places=list(dict.fromkeys(place_ids)),
+                    places_as_written=written,
+                    units=[str(u) for u in activity.get("units") or []],
+                    host_units=[str(u) for u in activity.get("host_units") or []],
+                    equipment=[e for e in _as_list(detail.get("equipment")) if isinstance(e, dict)],
+                    sources=cite,
+                )
+            )
             out.main_ids.append(auth_id)
 
 
@@ -157,7 +197,11 @@ def _citations(source_id: str, norm: dict[str, Any], detail: dict[str, Any]) -> 
 def _span(value: Any) -> tuple[int, int] | None:
     if isinstance(value, dict):
         value = value.get("span") or (value.get("start"), value.get("end"))
-    if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, int) and v >= 0 for v in value):
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and v >= 0 for v in value)
+    ):
         return (int(value[0]), int(value[1])) if value[0] <= value[1] else None
     return None
 

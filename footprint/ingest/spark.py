@@ -27,7 +27,9 @@ def spark_available() -> str | None:
     except ImportError:
         return "PySpark is not installed (pip install 'footprint[spark]')"
     java_home = os.environ.get("JAVA_HOME")
-    if not shutil.which("java") and not (java_home and os.path.exists(os.path.join(java_home, "bin", "java"))):
+    if not shutil.which("java") and not (
+        java_home and os.path.exists(os.path.join(java_home, "bin", "java"))
+    ):
         return "Java is not installed (PySpark needs a Java runtime, 17 or later)"
     return None
 
@@ -45,12 +47,15 @@ def run_spark(paths: Sequence[str], workers: int | None = None) -> Iterator[dict
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no network lookups on an offline machine
     host = os.environ.get("SPARK_LOCAL_IP", "127.0.0.1")
-    spark = (SparkSession.builder.master(master).appName("footprint-ingest")
-             .config("spark.ui.enabled", "false")
-             .config("spark.driver.host", host)
-             .config("spark.driver.bindAddress", host)
-             .config("spark.python.worker.reuse", "true")
-             .getOrCreate())
+    spark = (
+        SparkSession.builder.master(master)
+        .appName("footprint-ingest")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", host)
+        .config("spark.driver.bindAddress", host)
+        .config("spark.python.worker.reuse", "true")
+        .getOrCreate()
+    )
     try:
         spark.sparkContext.setLogLevel("ERROR")
         if not paths:

@@ -4,8 +4,9 @@ cities, areas and facilities that appear in authorizations.
 The data is our own compact file ``data/places.csv`` (made by ``scripts/build_pe_gazetteer.py`` from the
 ubigeo-peru-aumentado tables and a curated list; see ``data/NOTICE.md``). Matching is accent- and
 case-insensitive. When a name belongs to several places, the highest level wins (department, then province,
-then city / area / facility, then district) unless a place ``prefer``s the name (``Santa Lucía`` is the district
-in Tocache) or a context narrows the candidates to one department; a tie at the same level stays unresolved.
+then city / area / facility, then district) unless a place ``prefer``s the name (``Santa Lucía`` is the
+district in Tocache) or a context narrows the candidates to one department; a tie at the same level stays
+unresolved.
 
     >>> resolve("Iquitos").id
     'place:pe-iquitos'
@@ -30,29 +31,77 @@ from ...model import Citation, Place, PlaceLevel, Source
 DATA = Path(__file__).resolve().parent / "data"
 
 # Lower rank wins an ambiguous name.
-RANK = {"country": 0, "department": 1, "province": 2, "city": 3, "area": 3, "facility": 3, "sea": 3,
-        "district": 4}
+RANK = {
+    "country": 0,
+    "department": 1,
+    "province": 2,
+    "city": 3,
+    "area": 3,
+    "facility": 3,
+    "sea": 3,
+    "district": 4,
+}
 
 # Words written before a name that say which level is meant ("distrito de Pucusana").
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
-    "departamento": ("department",), "region": ("department",), "provincia": ("province",),
-    "distrito": ("district",), "ciudad": ("city", "district"), "localidad": ("city", "district"),
-    "departamentos": ("department",), "regiones": ("department",), "provincias": ("province",),
-    "distritos": ("district",), "ciudades": ("city", "district"), "localidades": ("city", "district"),
+    "departamento": ("department",),
+    "region": ("department",),
+    "provincia": ("province",),
+    "distrito": ("district",),
+    "ciudad": ("city", "district"),
+    "localidad": ("city", "district"),
+    "departamentos": ("department",),
+    "regiones": ("department",),
+    "provincias": ("province",),
+    "distritos": ("district",),
+    "ciudades": ("city", "district"),
+    "localidades": ("city", "district"),
 }
 PREFIX = re.compile(r"^(?P<word>" + "|".join(LEVEL_WORDS) + r")(?: de(?:l)?)? (?P<rest>.+)$")
 
 # Names that are also ordinary words: in running text they count only after a level word ("distrito de ...").
-COMMON_WORDS = frozenset({
-    "independencia", "progreso", "constitucion", "santa", "florida", "colonia", "pampas", "maria", "mala",
-    "union", "la union", "paz", "la paz", "libertad", "esperanza", "la esperanza", "victoria", "la victoria",
-    "primavera", "la primavera", "porvenir", "el porvenir", "carmen", "el carmen", "alto", "el alto", "industrial",
-    "huaca", "la huaca", "pueblo nuevo", "nuevo progreso", "providencia", "la punta", "punta",
-})
+COMMON_WORDS = frozenset(
+    {
+        "independencia",
+        "progreso",
+        "constitucion",
+        "santa",
+        "florida",
+        "colonia",
+        "pampas",
+        "maria",
+        "mala",
+        "union",
+        "la union",
+        "paz",
+        "la paz",
+        "libertad",
+        "esperanza",
+        "la esperanza",
+        "victoria",
+        "la victoria",
+        "primavera",
+        "la primavera",
+        "porvenir",
+        "el porvenir",
+        "carmen",
+        "el carmen",
+        "alto",
+        "el alto",
+        "industrial",
+        "huaca",
+        "la huaca",
+        "pueblo nuevo",
+        "nuevo progreso",
+        "providencia",
+        "la punta",
+        "punta",
+    }
+)
 
 
 def normalize(text: str) -> str:
-    """Accent- and case-free words joined by one space: ``Áncash`` -> ``ancash``, ``Rupa-Rupa`` -> ``rupa rupa``."""
+    """Accent- and case-free words, spaced (``Áncash`` -> ``ancash``, ``Rupa-Rupa`` -> ``rupa rupa``)."""
     return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
 
 
@@ -74,8 +123,16 @@ class PlaceMatch:
     prefer: tuple[str, ...] = field(default=(), repr=False)
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "name": self.name, "level": self.level, "ubigeo": self.ubigeo,
-                "iso_3166_2": self.iso_3166_2, "lat": self.lat, "lon": self.lon, "parent": self.parent}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "level": self.level,
+            "ubigeo": self.ubigeo,
+            "iso_3166_2": self.iso_3166_2,
+            "lat": self.lat,
+            "lon": self.lon,
+            "parent": self.parent,
+        }
 
 
 def _float(value: str) -> float | None:
@@ -89,8 +146,9 @@ class Gazetteer:
         self.folder = folder
         self.places = {p.id: p for p in places}
         self.sources = {s.id: s for s in sources}
-        self.by_ubigeo = {p.ubigeo: p for p in places if p.ubigeo and p.level in ("department", "province",
-                                                                                     "district")}
+        self.by_ubigeo = {
+            p.ubigeo: p for p in places if p.ubigeo and p.level in ("department", "province", "district")
+        }
         self.by_iso: dict[str, PlaceMatch] = {}
         self.names: dict[str, list[PlaceMatch]] = {}
         self.preferred: dict[str, PlaceMatch] = {}
@@ -108,12 +166,23 @@ class Gazetteer:
     @classmethod
     def load(cls, folder: Path = DATA) -> Gazetteer:
         with (folder / "places.csv").open(encoding="utf-8", newline="") as f:
-            places = [PlaceMatch(
-                id=r["id"], name=r["name"], level=r["level"], ubigeo=r["ubigeo"] or None,
-                iso_3166_2=r["iso_3166_2"] or None, lat=_float(r["lat"]), lon=_float(r["lon"]),
-                parent=r["parent"] or None, aliases=tuple(a for a in r["aliases"].split("|") if a),
-                sources=tuple(s for s in r["sources"].split("|") if s), notes=r["notes"] or None,
-                prefer=tuple(a for a in r["prefer"].split("|") if a)) for r in csv.DictReader(f)]
+            places = [
+                PlaceMatch(
+                    id=r["id"],
+                    name=r["name"],
+                    level=r["level"],
+                    ubigeo=r["ubigeo"] or None,
+                    iso_3166_2=r["iso_3166_2"] or None,
+                    lat=_float(r["lat"]),
+                    lon=_float(r["lon"]),
+                    parent=r["parent"] or None,
+                    aliases=tuple(a for a in r["aliases"].split("|") if a),
+                    sources=tuple(s for s in r["sources"].split("|") if s),
+                    notes=r["notes"] or None,
+                    prefer=tuple(a for a in r["prefer"].split("|") if a),
+                )
+                for r in csv.DictReader(f)
+            ]
         with (folder / "sources.csv").open(encoding="utf-8", newline="") as f:
             sources = [Source.model_validate({k: v for k, v in r.items() if v}) for r in csv.DictReader(f)]
         return cls(places, sources, folder)
@@ -144,7 +213,7 @@ class Gazetteer:
         return None
 
     def candidates(self, name: str, context: str | None = None) -> list[PlaceMatch]:
-        """Every place a name can mean, best first (narrowed to the context's department when it has one there)."""
+        """Every place a name can mean, best first (narrowed to the context's department if one is there)."""
         text = normalize(name)
         levels: tuple[str, ...] = ()
         m = PREFIX.match(text)
@@ -162,7 +231,7 @@ class Gazetteer:
         return sorted(found, key=lambda p: (p is not preferred, RANK[p.level], p.id))
 
     def resolve(self, name: str, context: str | None = None) -> PlaceMatch | None:
-        """The place a name (or id, ubigeo, ISO 3166-2 code) means; ``None`` if unknown or a same-level tie."""
+        """The place a name (or id, ubigeo, ISO 3166-2 code) means; ``None``: unknown, or a same-level tie."""
         name = name.strip()
         if name in self.places:
             return self.places[name]
@@ -204,7 +273,7 @@ class Gazetteer:
                 i += 1
                 continue
             for n in range(min(self._longest, len(words) - i), 0, -1):
-                key = " ".join(w for w, _, _ in words[i:i + n])
+                key = " ".join(w for w, _, _ in words[i : i + n])
                 if key not in self.names:
                     continue
                 start, end = words[i][1], words[i + n - 1][2]
@@ -213,7 +282,8 @@ class Gazetteer:
                     level_word = words[i - 2][0]
                 named_level = level_word if level_word in LEVEL_WORDS else None
                 if self._accept(text, key, start, named_level) and (
-                        named_level or not _inside_longer_name(text, words, i, i + n)):
+                    named_level or not _inside_longer_name(text, words, i, i + n)
+                ):
                     hits.append(((start, end), key, named_level))
                     i += n - 1
                     break
@@ -269,17 +339,28 @@ class Gazetteer:
         if not hasattr(self, "_shape_cache"):
             path = self.folder / "department_shapes.json"
             self._shape_cache: dict[str, list[list[list[float]]]] = (
-                json.loads(path.read_text(encoding="utf-8"))["departments"] if path.exists() else {})
+                json.loads(path.read_text(encoding="utf-8"))["departments"] if path.exists() else {}
+            )
         return self._shape_cache
 
     # --- records -------------------------------------------------------------------------------------------
 
     def place_record(self, match: PlaceMatch) -> Place:
         """The registry record of a place, citing its sources."""
-        return Place(id=match.id, name=match.name, level=PlaceLevel(match.level), country="PE",
-                     iso_3166_2=match.iso_3166_2, ubigeo=match.ubigeo, parent=match.parent, lat=match.lat,
-                     lon=match.lon, aliases=list(match.aliases), notes=match.notes,
-                     sources=[Citation(source=s) for s in match.sources])
+        return Place(
+            id=match.id,
+            name=match.name,
+            level=PlaceLevel(match.level),
+            country="PE",
+            iso_3166_2=match.iso_3166_2,
+            ubigeo=match.ubigeo,
+            parent=match.parent,
+            lat=match.lat,
+            lon=match.lon,
+            aliases=list(match.aliases),
+            notes=match.notes,
+            sources=[Citation(source=s) for s in match.sources],
+        )
 
     def records_for(self, matches: list[PlaceMatch]) -> list[Place | Source]:
         """Place records of the matches and of all their parents, plus the Source records they cite."""
@@ -315,8 +396,30 @@ def _segment_distance(x: float, y: float, ax: float, ay: float, bx: float, by: f
 
 
 # Small words that join names ("Puerto Maldonado y Pucusana"), not names themselves.
-JOINERS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "en", "a", "al", "o", "u", "con", "por",
-                     "para", "desde", "hasta", "entre", "sobre"})
+JOINERS = frozenset(
+    {
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "y",
+        "e",
+        "en",
+        "a",
+        "al",
+        "o",
+        "u",
+        "con",
+        "por",
+        "para",
+        "desde",
+        "hasta",
+        "entre",
+        "sobre",
+    }
+)
 
 
 def _is_name_word(text: str, word: tuple[str, int, int]) -> bool:
@@ -327,8 +430,9 @@ def _inside_longer_name(text: str, words: list[tuple[str, int, int]], first: int
     """Is the match part of a longer proper name, a person's (``Marco Antonio``, ``ZUÑIGA MORALES``) or a
     foreign place's (``Las Palmas de Gran Canaria``)? True when a capitalised word touches it (only spaces
     between), or ``de``/``del`` and a capitalised word follow it."""
+
     def touching(a: int, b: int) -> bool:
-        return not text[words[a][2]:words[b][1]].strip()
+        return not text[words[a][2] : words[b][1]].strip()
 
     if first > 0 and touching(first - 1, first) and _is_name_word(text, words[first - 1]):
         return True
@@ -376,5 +480,13 @@ def department_of(lat: float, lon: float) -> PlaceMatch | None:
     return gazetteer().department_of(lat, lon)
 
 
-__all__ = ["Gazetteer", "PlaceMatch", "department_of", "find_all", "gazetteer", "normalize", "place_record",
-           "resolve"]
+__all__ = [
+    "Gazetteer",
+    "PlaceMatch",
+    "department_of",
+    "find_all",
+    "gazetteer",
+    "normalize",
+    "place_record",
+    "resolve",
+]
