@@ -48,7 +48,12 @@ def _coordinates(record: Any, places: dict[str, Any]) -> tuple[float, float] | N
     lat, lon = getattr(record, "lat", None), getattr(record, "lon", None)
     if lat is not None and lon is not None:
         return lat, lon
-    place = places.get(getattr(record, "place", None) or "")
+    place_id = getattr(record, "place", None) or ""
+    place: Any = places.get(place_id)
+    if place is None and place_id.startswith("place:pe"):
+        from ..jurisdictions.pe.gazetteer import gazetteer
+
+        place = gazetteer().get(place_id)
     if place is not None and place.lat is not None and place.lon is not None:
         return place.lat, place.lon
     return None
