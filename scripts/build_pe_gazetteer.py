@@ -207,6 +207,11 @@ def display(upper: str, accents: dict[str, str]) -> str:
     return "".join(out)
 
 
+def place_row(**fields: str) -> dict[str, str]:
+    """A ``places.csv`` row: the columns given, the others empty."""
+    return {column: fields.get(column, "") for column in COLUMNS}
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -227,19 +232,12 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
     )
     src = "source:ubigeo-peru-aumentado"
     rows: list[dict[str, str]] = [
-        dict(
+        place_row(
             id="place:pe",
             level="country",
             name="Perú",
-            ubigeo="",
-            iso_3166_2="",
-            lat="",
-            lon="",
-            parent="",
             aliases="Peru|República del Perú",
-            prefer="",
             sources="source:iso-3166-2-pe",
-            notes="",
         )
     ]
     dep_id: dict[str, str] = {}
@@ -247,7 +245,7 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
         iso = d["iso_3166_2"]
         dep_id[d["ubigeo"]] = f"place:pe-{iso[3:].lower()}"
         rows.append(
-            dict(
+            place_row(
                 id=dep_id[d["ubigeo"]],
                 level="department",
                 name=d["name"],
@@ -257,7 +255,6 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
                 lon=coord(d["capital_lon"]),
                 parent="place:pe",
                 aliases="|".join(DEPARTMENT_ALIASES.get(iso, [])),
-                prefer="",
                 sources=f"{src}|source:iso-3166-2-pe",
                 notes=f"Capital: {d['capital']}",
             )
@@ -266,7 +263,7 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
         ubigeo = p["inei"][:4]
         iso, aliases = PROVINCE_EXTRA.get(ubigeo, (p["iso_3166_2"], []))
         rows.append(
-            dict(
+            place_row(
                 id=f"place:pe-{ubigeo}",
                 level="province",
                 name=display(p["provincia"], accents),
@@ -276,7 +273,6 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
                 lon=coord(p["longitude"]),
                 parent=dep_id[ubigeo[:2]],
                 aliases="|".join(aliases),
-                prefer="",
                 sources=src,
                 notes=f"Capital: {' '.join(p['capital'].split())}",
             )
@@ -292,7 +288,7 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
         if ubigeo == "NA":
             ubigeo = reniec_to_inei[r["reniec"][:4]] + r["reniec"][4:]
             notes = f"INEI code derived from RENIEC code {r['reniec']} (the source gives no INEI code). "
-        row = dict(
+        row = place_row(
             id=f"place:pe-{ubigeo}",
             level="district",
             name=display(r["distrito"], accents),
@@ -301,8 +297,6 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
             lat=coord(r["latitude"]),
             lon=coord(r["longitude"]),
             parent=f"place:pe-{ubigeo[:4]}",
-            aliases="",
-            prefer="",
             sources=src,
             notes=(notes + (f"Capital: {' '.join(r['capital'].split())}" if r["capital"] != "NA" else "")),
         )
@@ -344,7 +338,7 @@ def build(geo: Path) -> tuple[list[dict[str, str]], list[tuple[str, ...]]]:
         if c.get("coord_precision"):
             notes.append(f"Coordinates: {c['coord_precision']}")
         rows.append(
-            dict(
+            place_row(
                 id=f"place:pe-{own_slug}",
                 level=LEVELS[c["kind"]],
                 name=c["name"],
