@@ -2,7 +2,7 @@
 HXL-tagged CSV (assistance records, with the adm1 department resolved through the place hierarchy).
 
 ``write(fmt, records, path) -> {kind: count}`` counts what was written; records without coordinates have no place
-on a map and are left out of GeoJSON (their count is under ``"skipped:<kind>"``).
+on a map and are left out of GeoJSON, listed with the reason under the collection's ``"skipped"`` member.
 """
 
 from __future__ import annotations
@@ -73,18 +73,20 @@ def feature(record: Record, lat: float, lon: float) -> dict[str, Any]:
 def geojson(records: Iterable[Record]) -> tuple[dict[str, Any], dict[str, int]]:
     records = list(records)
     places = {r.id: r for r in records if r.kind == "place"}
-    features, counts = [], {}
+    features, counts, skipped = [], {}, []
     for record in records:
         if record.kind not in MAP_KINDS:
             continue
         point = _coordinates(record, places)
         if point is None:
-            key = f"skipped:{record.kind}"
-            counts[key] = counts.get(key, 0) + 1
+            skipped.append(record.id)
             continue
         features.append(feature(record, *point))
         counts[record.kind] = counts.get(record.kind, 0) + 1
-    return {"type": "FeatureCollection", "features": features}, counts
+    collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
+    if skipped:
+        collection["skipped"] = {"reason": "no coordinates, neither their own nor their place's", "ids": skipped}
+    return collection, counts
 
 
 def _department(place_id: str | None, places: dict[str, Any]) -> Any:
