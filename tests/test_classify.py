@@ -202,3 +202,64 @@ def test_classify_cli(sqlite_cli: Any) -> None:
     assert sqlite_cli("classify").exit_code == 0
     assert sqlite_cli("classify", "--typology", "castle").exit_code == 2
     assert sqlite_cli("classify", "--site", "site:pe-nowhere").exit_code == 1
+
+
+# --- the bundled Peru dataset (data/), hand-checked expectations ---------------------------------------------
+
+
+@pytest.fixture
+def bundled(bundled_url: str) -> Any:
+    from footprint.store import Store
+
+    with Store.open(bundled_url) as s:
+        yield s
+
+
+def test_bundled_namru_is_a_tenant_unit_not_a_posture_base(bundled: Any) -> None:
+    [site] = classify(bundled, site="site:pe-namru-south")
+    r = results(site)
+    posture = r["us_global_defense_posture"]
+    assert posture["categories"] == {"MOB": "not_met", "FOS": "not_met", "CSL": "not_met"}
+    c = criteria(posture)
+    assert c["permanent_forces_large"] == "not_met"  # 16 active duty
+    assert c["small_permanent_presence"] == "met"
+    assert c["rotational_forces"] == "not_met"  # one continuous research activity, no rotations
+    assert c["security_cooperation_use"] == "not_met"  # its recorded use is medical research
+    assert c["access_arrangement"] == "met"  # the 1983 navy-to-navy agreement
+    rot = next(x for x in posture["criteria"] if x["name"] == "rotational_forces")
+    assert rot["evidence"] == ["activity:pe-namru-south-research"]
+    assert r["tenant_unit"]["category"] == "tenant_unit"
+    assert r["broad_foreign_installation"]["category"] == "foreign_military_installation"
+    assert r["funded_facility"]["category"] is None  # people are stationed there
+
+
+def test_bundled_callao_naval_base(bundled: Any) -> None:
+    r = results(classify(bundled, site="site:pe-base-naval-callao")[0])
+    posture = r["us_global_defense_posture"]
+    assert posture["category"] is None
+    assert posture["categories"]["MOB"] == "not_met" and posture["categories"]["FOS"] == "not_met"
+    assert criteria(posture)["foreign_controlled"] == "not_met"
+    assert criteria(posture)["foreign_funded_or_maintained"] == "not_met"
+    # the dataset does not record foreign personnel or infrastructure there: unknown, not "no"
+    access = criteria(r["visiting_access"])
+    assert access["installation"] == "met" and access["host_controlled"] == "met"
+    assert access["no_permanent_presence"] == "unknown" and access["no_foreign_infrastructure"] == "unknown"
+    assert r["visiting_access"]["category"] is None
+
+
+def test_bundled_new_horizons_camp_is_a_temporary_facility(bundled: Any) -> None:
+    [camp] = classify(bundled, site="facility:pe-new-horizons-2008-base-camp")
+    r = results(camp)
+    assert r["temporary_facility"]["category"] == "temporary_facility"
+    assert criteria(r["temporary_facility"]) == {"activity_bound": "met", "removed_after": "met"}
+    assert r["us_global_defense_posture"]["categories"]["MOB"] == "not_met"
+
+
+def test_bundled_country_verdict(bundled: Any) -> None:
+    s = country_summary(bundled, at="2025-12-31")
+    assert s["verdict"] == "depends_on_definition"
+    broad = next(t for t in s["typologies"] if t["broad"])
+    assert "site:pe-namru-south" in [x["site"] for x in broad["categories"][0]["sites"]]
+    assert s["permanent_personnel"]["record"] == "personnel_count:us-pe-2025q4"
+    assert "authorization:pe-rl-32214" in [a["record"] for a in s["authorizations_in_force"]]
+    json.dumps(s)

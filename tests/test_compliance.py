@@ -165,3 +165,21 @@ def test_check_cli_fail_on(sqlite_cli: Any) -> None:
     assert sqlite_cli("check", "--at", AT, "--fail-on", "error", "--json").exit_code == 1
     assert sqlite_cli("check", "--at", AT, "--fail-on", "error").exit_code == 1
     assert sqlite_cli("check", "--jurisdiction", "ZZ").exit_code == 2
+
+
+def test_activity_armed_is_checked_not_its_authorization_armed(registry: Any) -> None:
+    # an armed activity under an unarmed RM: the activity's own "armed" decides (a bug the reference caught)
+    put(registry, act("armed-under-rm", start="2016-09-08", end="2016-09-15", armed=True, personnel_observed=3,
+                      authorizations=["authorization:pe-rm-945-2016-de-sg"], purpose_category="coordination_visit"))
+    hits = rules_hit(registry)
+    assert hits["armed_entry_requires_rl"] == [["activity:pe-armed-under-rm", "authorization:pe-rm-945-2016-de-sg"]]
+
+
+def test_bundled_dataset_checks(bundled_url: str) -> None:
+    from footprint.store import Store
+
+    with Store.open(bundled_url) as s:
+        findings = check(s, at="2026-06-30")
+    json.dumps(findings)
+    assert {f["severity"] for f in findings} <= {"error", "warning", "info"}
+    assert all(f["records"] and f["legal_reference"] for f in findings)

@@ -173,3 +173,17 @@ def test_rotations_with_short_gaps_form_one_chain(registry: Any) -> None:
     assert continuity(registry, place="PE-LIM") == []
     with pytest.raises(InputError):
         continuity(registry, max_gap_days=-1)
+
+
+def test_bundled_rl_32214_person_days(bundled_url: str) -> None:
+    from footprint.store import Store
+
+    with Store.open(bundled_url) as s:
+        result = presence(s, start="2025-01-01", end="2025-12-31")
+        q4 = presence(s, start="2025-10-01", end="2025-12-31", by="month")
+    [row] = [r for r in result["rows"] if r["records"] == ["authorization:pe-rl-32214"]]
+    assert (row["basis"], row["from"], row["to"], row["personnel"]) == ("authorized", "2025-01-01", "2025-12-31", 55)
+    assert row["person_days"] == 55 * 365
+    # the permanent count of the last quarter of 2025: 44 people over 92 days, kept apart from the ceiling
+    december = [r for r in q4["rows"] if r["basis"] == "permanent" and r["month"] == "2025-12"]
+    assert [(r["personnel"], r["person_days"]) for r in december] == [(44, 44 * 31)]
