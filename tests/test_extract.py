@@ -296,3 +296,16 @@ def test_read_document_reports_encoding() -> None:
 
     text, info = read_document(LAW / "rm-1520-2025-de.txt")
     assert info["format"] == "text" and info["encoding"] == "utf-8" and "RESOLUCIÓN" in text
+
+
+def test_bench_corpus_streams_varied_documents() -> None:
+    import types
+
+    from footprint.bench.extract import corpus
+
+    stream = corpus(200, seed=3)
+    assert isinstance(stream, types.GeneratorType)
+    docs = list(stream)
+    assert len(docs) == 200 and docs == list(corpus(200, seed=3))
+    assert len(set(docs)) > 50
+    assert any(extract_norms(d)[0]["relevant"] for d in docs)

@@ -112,24 +112,25 @@ def _batches(n: int, seed: int = 11) -> Iterator[list[str]]:
 
 
 def _pipeline(n: int, extract_cap: int) -> dict[str, Any]:
-    """Detect every document; fully extract the relevant ones (up to ``extract_cap``). Times exclude generation."""
+    """Detect every document; fully extract the relevant ones (up to ``extract_cap``). Times exclude generation
+    and are CPU time of this one process (``time.process_time``): the one-core throughput, even on a busy host."""
     from ..jurisdictions.pe import detect, extract_norms
 
     docs = chars = relevant = extracted = norms = 0
     detect_s = extract_s = 0.0
     for batch in _batches(n):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         flags = [detect(doc).relevant for doc in batch]
-        detect_s += time.perf_counter() - t0
+        detect_s += time.process_time() - t0
         docs += len(batch)
         chars += sum(map(len, batch))
         hits = [doc for doc, hit in zip(batch, flags, strict=True) if hit]
         relevant += len(hits)
         hits = hits[:max(0, extract_cap - extracted)]
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for doc in hits:
             norms += len(extract_norms(doc))
-        extract_s += time.perf_counter() - t0
+        extract_s += time.process_time() - t0
         extracted += len(hits)
     return {"docs": docs, "chars": chars, "relevant": relevant, "extracted": extracted, "norms": norms,
             "detect_s": detect_s, "extract_s": extract_s}
@@ -164,16 +165,16 @@ def dateparser_baseline(docs: list[str]) -> tuple[float, float]:
         from dateparser.search import search_dates
 
         search_dates("del 8 al 15 de setiembre de 2016", languages=["es"])  # load its language data first
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for doc in docs:
             search_dates(doc, languages=["es", "en"])
-        theirs = time.perf_counter() - t0
-    t0 = time.perf_counter()
+        theirs = time.process_time() - t0
+    t0 = time.process_time()
     for doc in docs:
         low = lower(doc)
         find_ranges(low)
         find_dates(low)
-    ours = time.perf_counter() - t0
+    ours = time.process_time() - t0
     return len(docs) / theirs, len(docs) / max(ours, 1e-9)
 
 
@@ -182,11 +183,11 @@ def run(scale: float = 1.0) -> list[dict[str, Any]]:
     cap = max(200, int(5000 * scale))
     stats = _pipeline(n, cap)
     rows = [
-        measurement("extract", f"detection over {stats['docs']:,} documents ({stats['relevant']:,} relevant)",
+        measurement("extract", f"detection over {stats['docs']:,} documents ({stats['relevant']:,} relevant), CPU time",
                     stats["docs"] / stats["detect_s"], "docs/s", 20_000,
                     seconds=round(stats["detect_s"], 2), mb=round(stats["chars"] / 1e6, 1)),
         measurement("extract", f"full extraction of {stats['extracted']:,} relevant documents "
-                               f"({stats['norms']:,} norms)",
+                               f"({stats['norms']:,} norms), CPU time",
                     stats["extracted"] / max(stats["extract_s"], 1e-9), "docs/s", 500,
                     seconds=round(stats["extract_s"], 2)),
     ]

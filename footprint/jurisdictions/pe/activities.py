@@ -10,7 +10,7 @@ from typing import Any
 from .countries import find_countries
 from .dates import find_dates, find_duration, find_ranges
 from .numbers import NUMBER_RE, find_personnel, number_before, parse_number
-from .patterns import alternation, fold_pattern
+from .patterns import alternation, fold_pattern, match_at
 from .purposes import categorize, find_purpose
 
 # Labelled fields of an annex row (longest labels win because they start earlier).
@@ -29,8 +29,8 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 FIELD_RE = re.compile(fold_pattern(
     r"(?:(?<=[\s|;(])|^)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in FIELDS) + r")\s*:"), re.M)
-FIELD_BEFORE_COLON = re.compile(
-    r"(?:(?<=[\s|;(])|^)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in FIELDS) + r")[ \t]*\Z")
+FIELD_LABEL = re.compile("|".join(f"(?P<{k}>{v})" for k, v in FIELDS))
+_LABEL_WORD = re.compile(r"[^\s|;(]+")
 LABEL_REACH = 45
 
 
@@ -52,9 +52,14 @@ def _field_labels(low: str, start: int, end: int) -> list[_Field]:
     out = []
     colon = low.find(":", start, end)
     while colon >= 0:
-        m = FIELD_BEFORE_COLON.search(low, max(start, colon - LABEL_REACH), colon)
-        if m:
-            out.append(_Field(m, colon))
+        stop = colon
+        while stop > start and low[stop - 1] in " \t":
+            stop -= 1
+        for word in list(_LABEL_WORD.finditer(low, max(start, colon - LABEL_REACH), stop))[-5:]:
+            m = FIELD_LABEL.fullmatch(low, word.start(), stop)  # the longest label ending at the colon
+            if m:
+                out.append(_Field(m, colon))
+                break
         colon = low.find(":", colon + 1, end)
     return out
 ANNEX = re.compile(fold_pattern(r"^\s*anexo\b|^\s*annex\b"), re.M)
@@ -109,8 +114,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;.:-|")
 
 
-def annex_blocks(low: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the rows of an annex in ``low[start:end]`` (empty when the norm has no annex)."""
+Block = tuple[int, int, dict[str, tuple[int, int]]]
+
+
+def annex_blocks(low: str, start: int, end: int) -> list[Block]:
+    """The rows of an annex in ``low[start:end]``: (start, end, labelled field spans); empty without an annex."""
+    if "anex" not in low[start:end] and "annex" not in low[start:end]:
+        return []
     m = ANNEX.search(low, start, end)
     if not m:
         return []
@@ -119,13 +129,17 @@ def annex_blocks(low: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(row_starts) < 2:
         row_starts = [i.start() for i in ITEM.finditer(low, m.end(), end)]
     if not row_starts:
-        return [(m.end(), end)] if labels else []
+        return [(m.end(), end, _fields(labels, end))] if labels else []
     bounds = row_starts + [end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if any(a <= f.start() < b for f in labels)]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        inside = [f for f in labels if a <= f.start() < b]
+        if inside:
+            out.append((a, b, _fields(inside, b)))
+    return out
 
 
-def _fields(low: str, start: int, end: int) -> dict[str, tuple[int, int]]:
-    found = _field_labels(low, start, end)
+def _fields(found: list[_Field], end: int) -> dict[str, tuple[int, int]]:
     out: dict[str, tuple[int, int]] = {}
     for i, f in enumerate(found):
         stop = found[i + 1].start() if i + 1 < len(found) else end
@@ -159,6 +173,7 @@ def find_places(text: str, low: str, start: int, end: int) -> list[tuple[str, tu
     return out
 
 
+FORCE_STARTS = ("guardia", "marina", "armada", "ejercito", "fuerza", "comando", "cuerpo", "us ", "u.s.", "marinha")
 FORCE_WORDS = ("estados unidos", "armada", "guardia costera", "navy", "coast guard", "fuerza maritima", "marinha",
                "southern command")
 
@@ -169,7 +184,7 @@ def find_units(text: str, low: str, start: int, end: int) -> list[tuple[str, tup
     if any(f"{prefix} " in segment for prefix in SHIP_PREFIXES):
         units = [(_clean(m.group(0)), m.span()) for m in SHIP.finditer(text, start, end)]
     if any(word in low[start:end] for word in FORCE_WORDS):
-        units += [(_clean(text[m.start():m.end()]), m.span()) for m in FORCES.finditer(low, start, end)]
+        units += [(_clean(text[m.start():m.end()]), m.span()) for m in match_at(FORCES, low, FORCE_STARTS, start, end)]
     return sorted(units, key=lambda u: u[1])
 
 
@@ -210,9 +225,12 @@ def _period(low: str, start: int, end: int, anchor: int) -> tuple[dt.date | None
     return None, None, None
 
 
-def activity(text: str, low: str, start: int, end: int, anchor: int, annex_row: bool) -> tuple[dict[str, Any], dict[str, Any]]:
-    """One activity (the README's shape) and its detail (spans, equipment, countries) from ``text[start:end]``."""
-    fields = _fields(low, start, end) if annex_row else {}
+def activity(text: str, low: str, start: int, end: int, anchor: int, fields: dict[str, tuple[int, int]] | None
+             ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One activity (the README's shape) and its detail (spans, equipment, countries) from ``text[start:end]``;
+    ``fields`` are the labelled fields of an annex row (None outside an annex)."""
+    annex_row = fields is not None
+    fields = fields or {}
     spans: dict[str, Any] = {}
 
     purpose_span = fields.get("purpose") or fields.get("name") or find_purpose(low, max(start, anchor), end) \

@@ -57,10 +57,12 @@ RANGE_EN = re.compile(fold_pattern(
 ))
 SINGLE = re.compile(fold_pattern(_date("", year_required=True)))
 SINGLE_EN = re.compile(fold_pattern(rf"{_date_en('')}"))
+# The date line under a heading, matched from its comma ("Lima, 29 de agosto de 2016"); the place is read back.
 ISSUED = re.compile(fold_pattern(
-    r"(?P<place>[a-z][a-z .]{1,24}?)\s*,\s*(?P<d>\d{1,2}|" + alternation(DAY_WORDS)[3:-1] + r")\s*(?:de\s+)?"
+    r",\s*(?P<d>\d{1,2}|" + alternation(DAY_WORDS)[3:-1] + r")\s*(?:de\s+)?"
     r"(?P<m>[^\s\d]{2,12})\s+(?:de(?:l)?\s+)?(?P<y>\d[\d ]{1,4}\d?)"
 ))
+PLACE_BEFORE = re.compile(r"([a-z][a-z .]{1,24}?)\s*\Z")
 DURATION = re.compile(fold_pattern(
     r"(?:tiempo\s+de\s+permanencia|permanencia|duracion|por\s+un\s+periodo\s+de|durante)\s*:?\s*(?:de\s+)?"
     r"(?P<n>\d{1,3}|[a-z]+(?:\s+y\s+[a-z]+)?)(?:\s*\(\d+\))?\s+(?P<unit>dias|semanas|meses)"
@@ -111,8 +113,9 @@ def _make(y: int | None, m: int | None, d: str | None) -> dt.date | None:
         return None
 
 
-MONTH_STEMS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "set", "sep", "oct", "nov", "dic", "jan",
-               "apr", "aug", "dec")
+MONTH_STEMS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "setiembre", "septiembre",
+               "octubre", "noviembre", "diciembre", "january", "february", "march", "april", "may ", "june", "july",
+               "august", "september", "october", "november", "december")
 RANGE_REACH = 140  # a period ends with its month: look this far back from each month name
 
 
@@ -136,12 +139,10 @@ def _windows(low: str, start: int, stop: int, back: int, ahead: int) -> list[tup
 
 def _finditer(pattern: re.Pattern[str], low: str, start: int, stop: int, back: int, ahead: int
               ) -> list[re.Match[str]]:
-    seen: set[tuple[int, int]] = set()
-    found = []
-    for a, b in _windows(low, start, stop, back, ahead):
+    found: list[re.Match[str]] = []
+    for a, b in _windows(low, start, stop, back, ahead):  # merged and in order: matches come in text order
         for m in pattern.finditer(low, a, b):
-            if m.span() not in seen and not any(s <= m.start() < e for s, e in seen):
-                seen.add(m.span())
+            if not found or m.start() >= found[-1].end():
                 found.append(m)
     return found
 
@@ -187,18 +188,22 @@ def find_issued(low: str, start: int, end: int, year_hint: int | None = None
     """The date line under a heading ("Lima, 29 de agosto de 2016"): (date, place as written, span).
 
     OCR-tolerant: a garbled month ("~~AYO") is read from its ending, a broken year from ``year_hint``."""
-    m = ISSUED.search(low, start, end)
-    if not m:
-        return None
-    month = month_number(m.group("m"), ocr=True)
-    year = year_number(m.group("y")) or year_hint
-    day = parse_number(m.group("d"))
-    if not (month and year and day):
-        return None
-    try:
-        return dt.date(year, month, day), m.group("place").strip(), m.span()
-    except ValueError:
-        return None
+    comma = low.find(",", start, end)
+    while comma >= 0:
+        place = PLACE_BEFORE.search(low, max(start, comma - 26), comma)
+        m = ISSUED.match(low, comma, end) if place else None
+        if place and m:
+            month = month_number(m.group("m"), ocr=True)
+            year = year_number(m.group("y")) or year_hint
+            day = parse_number(m.group("d"))
+            if not (month and year and day):
+                return None
+            try:
+                return dt.date(year, month, day), place.group(1).strip(), (place.start(1), m.end())
+            except ValueError:
+                return None
+        comma = low.find(",", comma + 1, end)
+    return None
 
 
 def find_duration(low: str, start: int = 0, end: int | None = None) -> tuple[int, tuple[int, int]] | None:

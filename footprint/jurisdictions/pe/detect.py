@@ -43,6 +43,11 @@ def _compiled() -> dict[str, object]:
     }
 
 
+def _entries(entry: re.Pattern[str], low: str) -> list[re.Match[str]]:
+    """Matches of the entry phrase, tried only where an entry word starts."""
+    return p.match_at(entry, low, p.ENTRY_STEMS)
+
+
 def prefilter(low: str) -> bool:
     """True when ``low`` (lower-cased) may be relevant; False means certainly not."""
     return any(word in low for word in p.PREFILTER)
@@ -58,9 +63,10 @@ def detect(text: str, low: str | None = None) -> Detection:
     elif not prefilter(low):
         return Detection(False, "no military words")
     c = _compiled()
-    excluded = [m.span() for t in c["titles"] for m in t.finditer(low)]  # type: ignore[attr-defined]
+    excluded = [m.span() for t in c["titles"] for m in t.finditer(low)  # type: ignore[attr-defined]
+                ] if any(w in low for w in p.NOT_AUTHORIZING_HINTS) else []
     reason = "no entry of foreign military personnel or units"
-    for m in c["entry"].finditer(low):  # type: ignore[attr-defined]
+    for m in _entries(c["entry"], low):  # type: ignore[arg-type]
         s, e = m.span()
         if any(a < e and s < b for a, b in excluded):
             reason = "only cites Ley 27856 (the law on foreign troops), authorizes nothing"

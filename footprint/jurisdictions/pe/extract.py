@@ -159,8 +159,8 @@ def legal_basis(low: str, start: int, end: int, own: tuple[str, str | None]) -> 
     segment = low[start:end]
     if not any(word in segment for word in ("ley", "law", "decreto", "constitu")):
         return out
-    for template, pattern in p.LEGAL_BASIS:
-        for m in p.rx(pattern).finditer(low, start, end):
+    for template, stems, pattern in p.LEGAL_BASIS:
+        for m in p.match_at(p.rx(pattern), low, stems, start, end):
             if any(a <= m.start() < b for a, b in covered):
                 continue
             g = m.groupdict()
@@ -184,10 +184,7 @@ def legal_basis(low: str, start: int, end: int, own: tuple[str, str | None]) -> 
 
 def _modifies(text: str, low: str, start: int, end: int) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    segment = low[start:end]
-    if not any(stem in segment for stem in ("modific", "amplia", "prorrog", "rectific", "amend")):
-        return out
-    for m in p.rx(p.MODIFIES).finditer(low, start, end):
+    for m in p.match_at(p.rx(p.MODIFIES), low, p.MODIFIES_STEMS, start, end):
         kind = p.TYPE_WORDS.get(" ".join(m.group("type").split()).replace("ó", "o"), "OTHER")
         part = p.rx(p.MODIFIED_PART).search(low, m.start(), m.end())
         number = normalize_number(kind, text[m.start("num"):m.end("num")])
@@ -292,8 +289,8 @@ def extract_norm(text: str, low: str, start: int, end: int, head: Heading | None
         if not window and not rows:
             window = find_countries(low, start, end)  # e.g. a date change naming the force elsewhere
         acts, act_details = [], []
-        for a, b in rows or [(start, end)]:
-            act, d = activity(text, low, a, b, anchor, bool(rows))
+        for a, b, fields in rows or [(start, end, None)]:
+            act, d = activity(text, low, a, b, anchor, fields)
             acts.append(act)
             act_details.append(d)
         countries: list[tuple[str, list[int]]] = [(iso, list(s)) for iso, s in window]

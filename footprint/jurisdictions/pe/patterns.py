@@ -34,6 +34,25 @@ def lower(text: str) -> str:
     return low.encode("latin-1", errors="replace").translate(_TABLE).decode("latin-1")
 
 
+def match_at(pattern: re.Pattern[str], low: str, stems: tuple[str, ...], start: int = 0, end: int | None = None
+             ) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that start where a word begins with one of ``stems``, in text order.
+
+    ``str.find`` locates the few candidate positions; the regex runs only there. Much faster than letting a
+    pattern that begins with an alternation scan every position of a long text."""
+    stop = len(low) if end is None else end
+    found: dict[int, re.Match[str]] = {}
+    for stem in stems:
+        i = low.find(stem, start, stop)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalnum()) and i not in found:
+                m = pattern.match(low, i, stop)
+                if m:
+                    found[i] = m
+            i = low.find(stem, i + 1, stop)
+    return [found[i] for i in sorted(found)]
+
+
 def alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of plain phrases, longest first (spaces match any run of whitespace)."""
     items = sorted({w for w in words}, key=len, reverse=True)
@@ -45,7 +64,8 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 # Cheap prefilter: a text with none of these (lower-cased) substrings cannot be relevant.
 PREFILTER = ("milit", "tropa", "troop", "naval", "armas de guerra", "weapons of war")
 
-# Words that say "entry into Peru".
+# Words that say "entry into Peru" (ENTRY_STEMS: how each starts, to find candidates fast).
+ENTRY_STEMS = ("ingres", "entr", "enter", "income")
 ENTRY = r"\b(?:ingres(?:o|ar|en|e)|entry|enter|entrance|income)\b"
 
 # What enters: foreign military personnel or units (first alternative), or military personnel "of <country>"
@@ -71,6 +91,8 @@ NOT_AUTHORIZING = (
     r"requirements for the authorization and consent to the entry of foreign\s+troops",
     r"(?:modific\w+|derog\w+|reglament\w+)\s+(?:el\s+articulo\s+\w+\s+de\s+)?la\s+ley\s+(?:n\W*)?\s*27856",
 )
+
+NOT_AUTHORIZING_HINTS = ("27856", "ley de requisitos", "requirements for the authorization")
 
 # Look-alikes: if one of these comes right before the entry phrase (or, when ``inside``, within it), the text is
 # about something else. (pattern, reason, inside)
@@ -122,25 +144,26 @@ MODIFIES = (
     r"(?P<type>resolucion\s+legislativa|resolucion\s+ministerial|resolucion\s+suprema|legislative\s+resolution)\s+"
     + NUMBER_SIGN + r"(?P<num>\d[\d\-/a-z]*\d|\d+(?:-\d{4}-[a-z]+(?:/[a-z]+)?)?)"
 )
+MODIFIES_STEMS = ("modific", "amplia", "prorrog", "rectific", "amend")
 MODIFIED_PART = r"\b(?:anexo|annex|fecha de inicio|fecha de termino|fechas?|plazo|numeral\s+\d+|articulo\s+\d+)"
 TYPE_WORDS = {"resolucion legislativa": "RL", "legislative resolution": "RL", "resolucion ministerial": "RM",
               "resolucion suprema": "RS"}
 
 # --- legal basis ----------------------------------------------------------------------------------------------
 
-LEGAL_BASIS: tuple[tuple[str, str], ...] = (
-    # (template, pattern): groups art, law, num, inc
-    ("Constitución art. {art} inc. {inc}",
+# (template, stems a match starts with, pattern): groups art, art2, law, num, inc
+LEGAL_BASIS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("Constitución art. {art} inc. {inc}", ("inciso", "numeral", "paragraph"),
      r"(?:inciso|numeral|paragraph)\s+(?P<inc>\d+)\)?\s+(?:del\s+)?(?:articulo|article)\s+(?P<art>\d+)"
      r"[º°]?\s+(?:de\s+la\s+|of\s+the\s+)?(?:constitucion|constitution)"),
-    ("Constitución art. {art} inc. {inc}",
-     r"(?:articulo|article)\s+(?P<art>\d+)[º°]?\s*,?\s+(?:inciso|numeral)\s+(?P<inc>\d+)\)?\s+de\s+la\s+constitucion"),
-    ("{law} {num} art. {art}",
+    ("Constitución art. {art} inc. {inc}", ("articulo",),
+     r"articulo\s+(?P<art>\d+)[º°]?\s*,?\s+(?:inciso|numeral)\s+(?P<inc>\d+)\)?\s+de\s+la\s+constitucion"),
+    ("{law} {num} art. {art}", ("articulo", "article", "art."),
      r"(?:articulos?|articles?|art\.)\s+(?P<art>\d+|unico|sole)[º°]?(?:\s+(?:y|and)\s+(?P<art2>\d+))?\s+"
      r"(?:de\s+la\s+|del\s+|of\s+(?:the\s+)?)?(?P<law>ley|law|decreto\s+supremo|supreme\s+decree|decreto\s+legislativo)"
      r"\s+" + NUMBER_SIGN + r"(?P<num>\d{3,5}(?:-\d{4}-[a-z]{2,4}(?:/[a-z]{2,4})?)?)"),
-    ("{law} {num}",
-     r"(?<![\w-])(?P<law>ley|law|decreto\s+legislativo)\s+" + NUMBER_SIGN + r"(?P<num>\d{4,5})\b"),
+    ("{law} {num}", ("ley", "law", "decreto legislativo"),
+     r"(?P<law>ley|law|decreto\s+legislativo)\s+" + NUMBER_SIGN + r"(?P<num>\d{4,5})\b"),
 )
 LAW_NAMES = {"ley": "Ley", "law": "Ley", "decreto supremo": "DS", "supreme decree": "DS",
              "decreto legislativo": "Decreto Legislativo"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import fold_pattern
+from .patterns import fold_pattern, match_at
 
 # (category, pattern) in priority order: the first category whose pattern occurs in the purpose text wins.
 CATEGORIES: tuple[tuple[str, str], ...] = (
@@ -37,8 +37,10 @@ _COMPILED = tuple((name, re.compile(fold_pattern(p))) for name, p in CATEGORIES)
 INTRODUCERS = re.compile(fold_pattern(
     r"(?:con\s+(?:la\s+finalidad|el\s+(?:objeto|objetivo|fin|proposito))\s+de|a\s+fin\s+de|para\s+(?=participar|realizar"
     r"|sostener|llevar|efectuar|desarrollar|brindar|apoyar)|en\s+el\s+marco\s+de|objetivo\s*:|finalidad\s*:"
-    r"|actividad\s*:|nombre\s+de\s+la\s+actividad\s*:|for\s+the\s+purpose\s+of|in\s+order\s+to|purpose\s*:|(?<=actividad)\s+[\"“])\s*"
+    r"|actividad\s*:|nombre\s+de\s+la\s+actividad\s*:|for\s+the\s+purpose\s+of|in\s+order\s+to|purpose\s*:|actividad\s+[\"“])\s*"
 ))
+INTRODUCER_STEMS = ("con", "a fin", "para", "en el marco", "objetivo", "finalidad", "actividad", "nombre", "for the",
+                    "in order", "purpose")
 CLAUSE_END = re.compile(r"[;\n\"”]|\.(?:\s|$)|,?\s+(?:y\s+)?(?:en\s+(?:la|las|el|los)\s+(?:ciudad|provincia|departamento)"
                         r"|del\s+\d|desde|por\s+un)|,\s+se\s+")
 
@@ -54,9 +56,10 @@ def categorize(text: str) -> str:
 def find_purpose(low: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The span of the first stated purpose in ``low[start:end]``."""
     stop = len(low) if end is None else end
-    m = INTRODUCERS.search(low, start, stop)
-    if not m:
+    found = match_at(INTRODUCERS, low, INTRODUCER_STEMS, start, stop)
+    if not found:
         return None
+    m = found[0]
     tail = CLAUSE_END.search(low, m.end(), min(stop, m.end() + 400))
     stop_at = tail.start() if tail else min(stop, m.end() + 300)
     return (m.end(), stop_at) if stop_at - m.end() > 3 else None
