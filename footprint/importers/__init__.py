@@ -60,7 +60,7 @@ class ImportResult:
     def add(self, data: dict[str, Any], file: str, line: int | None) -> Record | None:
         """Validate one record; a row that does not validate is rejected with the model's reason."""
         try:
-            record = parse_record(canonical(data))
+            record = parse_record({k: canonical(v) if type(v) in (dict, list) else v for k, v in data.items()})
         except InputError as exc:
             self.reject(file, line, exc.message)
             return None
@@ -85,9 +85,9 @@ class ImportResult:
 def canonical(value: Any) -> Any:
     """Nested mappings with sorted keys: the store hashes a record's JSON as built, and data files are read back
     with sorted keys, so an imported record must be built the same way to compare equal (idempotent re-runs)."""
-    if isinstance(value, dict):
+    if type(value) is dict:
         return {k: canonical(value[k]) for k in sorted(value)}
-    if isinstance(value, list):
+    if type(value) is list and any(type(v) in (dict, list) for v in value):
         return [canonical(v) for v in value]
     return value
 

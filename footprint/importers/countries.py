@@ -80,6 +80,7 @@ class Mapped:
     reason: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def from_code(code: str | None) -> str | None:
     if not code or code.upper() in ("NA", ""):
         return None
@@ -90,6 +91,7 @@ def from_code(code: str | None) -> str | None:
     return country.alpha_2 if country else None
 
 
+@lru_cache(maxsize=4096)
 def from_name(name: str | None) -> str | None:
     if not name:
         return None
