@@ -54,23 +54,59 @@ def _host(cc: str) -> pl.Expr:
     return pl.lit(True) if cc == "*" else pl.col("host") == cc
 
 
+_CACHE: dict[tuple[Any, ...], tuple[Frames, pl.DataFrame]] = {}
+
+
+def _cached(name: str, frames: Frames, cc: str, at: dt.date | None, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+    """Tables the checks share, built once per ``findings_frame`` run (cleared before and after it)."""
+    key = (name, id(frames), cc, at)
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not frames:
+        hit = _CACHE[key] = (frames, build())
+    return hit[1]
+
+
 def _auths(frames: Frames, cc: str) -> pl.DataFrame:
-    types = frames.instruments.select(pl.col("id").alias("instrument"), pl.col("type").alias("itype"))
-    return frames.authorizations.filter(_host(cc)).join(types, on="instrument", how="left")
+    def build() -> pl.DataFrame:
+        types = frames.instruments.select(pl.col("id").alias("instrument"), pl.col("type").alias("itype"))
+        return frames.authorizations.filter(_host(cc)).join(types, on="instrument", how="left")
+    return _cached("auths", frames, cc, None, build)
 
 
 def _acts(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
-    return frames.activities.filter(_host(cc) & (pl.col("status") != "cancelled")
-                                    & (pl.col("start").is_null() | (pl.col("start") <= at)))
+    return _cached("acts", frames, cc, at, lambda: frames.activities.filter(
+        _host(cc) & (pl.col("status") != "cancelled") & (pl.col("start").is_null() | (pl.col("start") <= at))))
 
 
 def _links(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
     """Activity x authorization pairs (activities that cite at least one known authorization)."""
-    acts = _acts(frames, cc, at).select(pl.col("id").alias("activity"), pl.col("start").alias("a_start"),
-                                        pl.col("end").alias("a_end"), pl.col("purpose").alias("a_purpose"),
-                                        pl.coalesce("observed", "planned").alias("a_personnel"),
-                                        "date_changed_by", pl.col("authorizations").alias("id")).explode("id")
-    return acts.join(_auths(frames, cc), on="id").rename({"id": "authorization"})
+    def build() -> pl.DataFrame:
+        acts = _acts(frames, cc, at).select(
+            pl.col("id").alias("activity"), pl.col("start").alias("a_start"), pl.col("end").alias("a_end"),
+            pl.col("purpose").alias("a_purpose"), pl.coalesce("observed", "planned").alias("a_personnel"),
+            "date_changed_by", pl.col("armed").alias("act_armed"),
+            pl.concat_list(pl.col("sites"), pl.col("places")).alias("a_locs"),
+            pl.col("authorizations").list.len().alias("n_links"), pl.col("authorizations").alias("id")).explode("id")
+        return acts.join(_auths(frames, cc), on="id").rename({"id": "authorization"})
+    return _cached("links", frames, cc, at, build)
+
+
+def _per_activity(links: pl.DataFrame, cols: dict[str, tuple[pl.Expr, str]]) -> pl.DataFrame:
+    """Per-activity aggregates of link rows; activities with one authorization (most) skip the group-by."""
+    single = links.filter(pl.col("n_links") == 1).select("activity", *[e.alias(n) for n, (e, _) in cols.items()])
+    multi = links.filter(pl.col("n_links") > 1).group_by("activity").agg(
+        *[getattr(e, how)().alias(n) for n, (e, how) in cols.items()])
+    return pl.concat([single, multi.select(single.columns)], how="vertical_relaxed")
+
+
+def _records(links: pl.DataFrame, flagged: pl.DataFrame, keep: pl.Expr | None = None) -> pl.DataFrame:
+    """(records, detail) of flagged activities: the activity and its (kept) authorizations, in link order."""
+    sub = links.filter(pl.col("activity").is_in(flagged["activity"].implode()))
+    if keep is not None:
+        sub = sub.filter(keep)
+    auths = sub.group_by("activity", maintain_order=True).agg(pl.col("authorization"))
+    return flagged.join(auths, on="activity").select(
+        pl.concat_list("activity", "authorization").alias("records"), "detail")
 
 
 def _rs_modified(frames: Frames, allowed: list[str]) -> pl.Series:
@@ -94,15 +130,15 @@ def instrument_type(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) 
     a = _auths(frames, cc).filter((pl.col("armed") == rule["armed"]) & pl.col("itype").is_not_null()
                                   & ~pl.col("itype").is_in(rule["allowed"]))
     out = _rows(a, ["id", "instrument"], pl.concat_str(pl.lit("authorized by "), pl.col("itype")))
-    acts = _acts(frames, cc, at).select(pl.col("id").alias("activity"), pl.col("armed").alias("act_armed"))
-    links = _links(frames, cc, at).join(acts, on="activity").filter(pl.col("act_armed") == rule["armed"])
-    bad = links.group_by("activity").agg(pl.col("itype").is_in(rule["allowed"]).any().alias("ok"),
-                                         pl.col("authorization"), pl.col("itype").drop_nulls().unique().sort())
-    bad = bad.filter(~pl.col("ok") & (pl.col("itype").list.len() > 0))
-    acts = bad.select(pl.concat_list(pl.col("activity"), pl.col("authorization")).alias("records"),
-                      pl.concat_str(pl.lit("activity authorized only by "), pl.col("itype").list.join(", "))
-                      .alias("detail"))
-    return pl.concat([out, acts])
+    links = _links(frames, cc, at).filter(pl.col("act_armed") == rule["armed"])
+    per = _per_activity(links, {"ok": (pl.col("itype").is_in(rule["allowed"]).fill_null(False), "any"),
+                                "typed": (pl.col("itype").is_not_null(), "any")})
+    bad = per.filter(~pl.col("ok") & pl.col("typed")).select("activity")
+    types = (links.filter(pl.col("activity").is_in(bad["activity"].implode())).group_by("activity")
+             .agg(pl.col("itype").drop_nulls().unique().sort().str.join(", ").alias("types")))
+    bad = bad.join(types, on="activity").select(
+        "activity", pl.concat_str(pl.lit("activity authorized only by "), pl.col("types")).alias("detail"))
+    return pl.concat([out, _records(links, bad)])
 
 
 def required_fields(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
@@ -113,14 +149,15 @@ def required_fields(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) 
 
 
 def within_dates(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
-    links = _links(frames, cc, at).filter(pl.col("date_change_allowed_by").is_null()
-                                          & ~pl.col("instrument").is_in(_rs_modified(frames, ["RS"]).implode()))
-    per = links.group_by("activity").agg(pl.col("a_start").first(), pl.col("a_end").first(),
-                                         pl.col("start").min(), pl.col("end").max(), pl.col("authorization"))
-    bad = per.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end")))
-    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
-                      pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" is not within "),
-                                    _d("start"), pl.lit(" to "), _d("end")).alias("detail"))
+    plain = (pl.col("date_change_allowed_by").is_null()
+             & ~pl.col("instrument").is_in(_rs_modified(frames, ["RS"]).implode()).fill_null(False))
+    links = _links(frames, cc, at).filter(plain)
+    per = _per_activity(links, {"a_start": (pl.col("a_start"), "first"), "a_end": (pl.col("a_end"), "first"),
+                                "start": (pl.col("start"), "min"), "end": (pl.col("end"), "max")})
+    bad = per.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end"))).select(
+        "activity", pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" is not within "),
+                                  _d("start"), pl.lit(" to "), _d("end")).alias("detail"))
+    return _records(links, bad)
 
 
 def date_change(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
@@ -147,38 +184,38 @@ def date_change(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> p
 
 def within_places(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
     links = _links(frames, cc, at).filter(pl.col("places").list.len() > 0)
-    allowed = links.select("activity", pl.col("places").alias("ancestor")).explode("ancestor").unique()
-    acts = _acts(frames, cc, at).filter(pl.col("id").is_in(links["activity"].implode()))
-    where = pl.concat([acts.select(pl.col("id").alias("activity"), pl.col("sites").alias("loc")).explode("loc"),
-                       acts.select(pl.col("id").alias("activity"), pl.col("places").alias("loc")).explode("loc")]
-                      ).drop_nulls()
-    inside = (where.join(frames.locations, on="loc").join(allowed, on=["activity", "ancestor"])
-              .select("activity", "loc").unique())
-    outside = where.join(inside, on=["activity", "loc"], how="anti")
-    bad = outside.group_by("activity").agg(pl.col("loc").unique().sort())
-    auths = links.group_by("activity").agg("authorization")
-    bad = bad.join(auths, on="activity")
-    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
-                      pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail"))
+    up = _cached("up", frames, "", None, lambda: frames.locations.group_by("loc").agg(pl.col("ancestor").alias("up")))
+    rows = links.select("activity", "n_links", "places", pl.col("a_locs").alias("loc")).explode("loc").drop_nulls("loc")
+    rows = rows.join(up, on="loc", how="left").with_columns(
+        (pl.col("up").list.set_intersection(pl.col("places")).list.len() > 0).fill_null(False).alias("inside"))
+    single = rows.filter(pl.col("n_links") == 1).select("activity", "loc", "inside")
+    multi = rows.filter(pl.col("n_links") > 1).group_by(["activity", "loc"]).agg(pl.col("inside").any())
+    outside = pl.concat([single, multi.select(single.columns)]).filter(~pl.col("inside"))
+    bad = outside.group_by("activity", maintain_order=True).agg(pl.col("loc").unique().sort()).select(
+        "activity", pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail"))
+    return _records(links, bad)
 
 
 def within_cap(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
-    per = _links(frames, cc, at).group_by("activity").agg(
-        pl.col("a_personnel").first(), pl.col("personnel").sum().alias("cap"),
-        pl.col("personnel").is_null().any().alias("uncapped"), pl.col("authorization"))
-    bad = per.filter(~pl.col("uncapped") & (pl.col("a_personnel") > pl.col("cap")))
-    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
-                      pl.concat_str(_d("a_personnel"), pl.lit(" personnel, "), _d("cap"), pl.lit(" authorized"))
-                      .alias("detail"))
+    links = _links(frames, cc, at)
+    per = _per_activity(links, {"a_personnel": (pl.col("a_personnel"), "first"), "cap": (pl.col("personnel"), "sum"),
+                                "uncapped": (pl.col("personnel").is_null(), "any")})
+    bad = per.filter(~pl.col("uncapped") & (pl.col("a_personnel") > pl.col("cap"))).select(
+        "activity", pl.concat_str(_d("a_personnel"), pl.lit(" personnel, "), _d("cap"), pl.lit(" authorized"))
+        .alias("detail"))
+    return _records(links, bad)
 
 
 def purpose_match(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
-    per = _links(frames, cc, at).filter(pl.col("a_purpose") != "other").group_by("activity").agg(
-        pl.col("a_purpose").first(), pl.col("purpose").unique().sort(), pl.col("authorization"))
-    bad = per.filter(~pl.col("purpose").list.contains("other") & ~pl.col("purpose").list.contains(pl.col("a_purpose")))
-    return bad.select(pl.concat_list("activity", "authorization").alias("records"),
-                      pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("purpose").list.join(", "))
-                      .alias("detail"))
+    links = _links(frames, cc, at).filter(pl.col("a_purpose") != "other")
+    per = _per_activity(links, {"match": (pl.col("purpose") == pl.col("a_purpose"), "any"),
+                                "other": (pl.col("purpose") == "other", "any")})
+    bad = per.filter(~pl.col("match") & ~pl.col("other")).select("activity")
+    purposes = (links.filter(pl.col("activity").is_in(bad["activity"].implode())).group_by("activity")
+                .agg(pl.col("a_purpose").first(), pl.col("purpose").unique().sort().str.join(", ")))
+    bad = bad.join(purposes, on="activity").select(
+        "activity", pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("purpose")).alias("detail"))
+    return _records(links, bad)
 
 
 def voted_not_published(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
@@ -226,6 +263,7 @@ def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None 
     cc = hosts or rules.get("jurisdiction", jurisdiction).upper()
     at = at or dt.date.today()
     parts = []
+    _CACHE.clear()
     for rule in rules.get("rules", []):
         found = CHECKS[rule["check"]](frames, rule, cc, at)
         parts.append(found.select(
@@ -233,6 +271,7 @@ def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None 
             pl.lit(rule["legal_reference"]).alias("legal_reference"),
             pl.concat_str(pl.lit(rule["message"] + ": "), pl.col("detail")).alias("message"),
             pl.col("records").list.unique(maintain_order=True)))
+    _CACHE.clear()
     if not parts:
         return pl.DataFrame(schema={"severity": pl.Utf8, "rule": pl.Utf8, "legal_reference": pl.Utf8,
                                     "message": pl.Utf8, "records": pl.List(pl.Utf8)})
