@@ -161,22 +161,32 @@ def base_verdict(rows: list[dict[str, Any]] | None, official: str = "us_global_d
     return ("no_base" if all_not else "unknown"), based, broadly
 
 
-def _classification_facts(v: View, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _classification_fact(v: View, site: str, name: str, met: dict[str, str]) -> dict[str, Any]:
     official, _, broad = v.typology_roles()
+    labels = {}
+    for typ, cat in met.items():
+        table = v.typology(typ) or {}
+        labels[typ] = next((c.get("label", cat) for c in table.get("categories", []) if c["name"] == cat), cat)
+    return {"type": "classification", "record": site, "records": [site], "name": name, "categories": met,
+            "labels": labels, "official": met.get(official), "broad": broad in met}
+
+
+def _ordered(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Official categories first, then the broad reading, then the other typologies; by name within each."""
+    return sorted(facts, key=lambda f: (not f["official"], not f["broad"], -len(f["categories"]), f["name"]))
+
+
+def _classification_facts(v: View, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         met = {res["typology"]: res["category"] for res in row.get("results", []) if res.get("category")}
         if met:
-            out.append({"type": "classification", "record": row["site"], "records": [row["site"]],
-                        "name": row.get("name") or v.label(row["site"]), "categories": met,
-                        "official": met.get(official), "broad": broad in met})
-    return out
+            out.append(_classification_fact(v, row["site"], row.get("name") or v.label(row["site"]), met))
+    return _ordered(out)
 
 
 def _summary_facts(v: View, summary: dict[str, Any]) -> list[dict[str, Any]]:
     """Classification facts from ``country_summary``: each site with the categories it meets."""
-    official = next((t["typology"] for t in summary["typologies"] if t.get("official")), None)
-    broad = next((t["typology"] for t in summary["typologies"] if t.get("broad")), None)
     met: dict[str, dict[str, str]] = {}
     names: dict[str, str] = {}
     for t in summary["typologies"]:
@@ -184,8 +194,7 @@ def _summary_facts(v: View, summary: dict[str, Any]) -> list[dict[str, Any]]:
             for site in c["sites"]:
                 met.setdefault(site["site"], {})[t["typology"]] = c["category"]
                 names[site["site"]] = site.get("name") or v.label(site["site"])
-    return [{"type": "classification", "record": sid, "records": [sid], "name": names[sid], "categories": cats,
-             "official": cats.get(official or ""), "broad": (broad or "") in cats} for sid, cats in sorted(met.items())]
+    return _ordered([_classification_fact(v, sid, names[sid], cats) for sid, cats in met.items()])
 
 
 def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
