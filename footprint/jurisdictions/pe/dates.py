@@ -137,10 +137,9 @@ def _windows(low: str, start: int, stop: int, back: int, ahead: int) -> list[tup
     return out
 
 
-def _finditer(pattern: re.Pattern[str], low: str, start: int, stop: int, back: int, ahead: int
-              ) -> list[re.Match[str]]:
+def _finditer(pattern: re.Pattern[str], low: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
-    for a, b in _windows(low, start, stop, back, ahead):  # merged and in order: matches come in text order
+    for a, b in windows:  # merged and in order: matches come in text order
         for m in pattern.finditer(low, a, b):
             if not found or m.start() >= found[-1].end():
                 found.append(m)
@@ -151,7 +150,8 @@ def find_ranges(low: str, start: int = 0, end: int | None = None) -> list[DateRa
     """Every period "del ... al ...", "desde el ... hasta el ...", "from ... to ..." in ``low[start:end]``."""
     stop = len(low) if end is None else end
     out = []
-    for m in _finditer(RANGE, low, start, stop, RANGE_REACH, 40):
+    windows = _windows(low, start, stop, RANGE_REACH, 40)
+    for m in _finditer(RANGE, low, windows):
         y2, m2 = year_number(m.group("y2")), month_number(m.group("m2"))
         m1 = month_number(m.group("m1")) if m.group("m1") else m2
         y1 = year_number(m.group("y1")) or y2
@@ -160,7 +160,7 @@ def find_ranges(low: str, start: int = 0, end: int | None = None) -> list[DateRa
         a, b = _make(y1, m1, m.group("d1a")), _make(y2, m2, m.group("d2"))
         if a or b:
             out.append(DateRange(a, b, m.span()))
-    for m in _finditer(RANGE_EN, low, start, stop, 40, 40):
+    for m in _finditer(RANGE_EN, low, windows):
         y2 = year_number(m.group("y2"))
         m1 = month_number(m.group("m1"))
         m2 = month_number(m.group("m2")) if m.group("m2") else m1
@@ -175,8 +175,9 @@ def find_dates(low: str, start: int = 0, end: int | None = None) -> list[tuple[d
     """Every full date (day, month and year) in ``low[start:end]``."""
     stop = len(low) if end is None else end
     out = []
+    windows = _windows(low, start, stop, 40, 40)
     for pattern in (SINGLE, SINGLE_EN):
-        for m in _finditer(pattern, low, start, stop, 40, 40):
+        for m in _finditer(pattern, low, windows):
             value = _make(year_number(m.group("y")), month_number(m.group("m")), m.group("d"))
             if value:
                 out.append((value, m.span()))
