@@ -21,7 +21,7 @@ import pytest
 from web_helpers import EDITOR, SAMPLE, Web, free_port, seed
 
 from footprint.model import parse_record
-from footprint.web import create_app
+from footprint.web import Settings, create_app
 from footprint.web.i18n import MESSAGES
 
 PAGES = ["/", "/map", "/timeline", "/search", "/search?q=naval", "/ask", "/ask?q=bases", "/claims", "/downloads",
@@ -37,7 +37,7 @@ def registry(store):
 
 @pytest.fixture
 def web(registry) -> Iterator[Web]:
-    client = Web(create_app(store=registry))
+    client = Web(create_app(store=registry, settings=Settings(version_ttl_seconds=0)))
     yield client
     client.close()
 
@@ -294,6 +294,25 @@ def test_editor_corrects_a_record_and_the_audit_log_names_them(registry, web: We
     web.post("/logout", data={"csrf": web.csrf("/")})
     page = web.get("/site/pe-test-naval-base").text  # anonymous, cached page refreshed by the change
     assert "Comandancia Amazonía" in page and f'<td class="actor">{EDITOR[0]}</td>' in page
+
+
+def test_pages_are_cached_per_registry_version_and_site_edits_refresh_them(registry) -> None:
+    client = Web(create_app(store=registry, settings=Settings(version_ttl_seconds=3600)))
+    try:
+        assert "Marina de Guerra del Perú" in client.get("/site/pe-test-naval-base").text
+        stored = registry.get("site:pe-test-naval-base")
+        registry.update(stored.record.model_copy(update={"operator": "Cambio externo"}), stored.version)
+        assert "Cambio externo" not in client.get("/site/pe-test-naval-base").text  # version trusted for an hour
+        client.login(*EDITOR)
+        token, form = _edit_form(client, "site:pe-test-naval-base")
+        data = {**next(d for d in SAMPLE if d["id"] == "site:pe-test-naval-base"), "operator": "Cambio en el sitio"}
+        r = client.post("/edit/site/pe-test-naval-base", data={"csrf": token, "version": str(form["version"]),
+                                                               "record": orjson.dumps(data).decode()})
+        assert r.status_code == 303
+        client.post("/logout", data={"csrf": client.csrf("/")})
+        assert "Cambio en el sitio" in client.get("/site/pe-test-naval-base").text
+    finally:
+        client.close()
 
 
 def test_stale_edit_is_refused_as_a_conflict_and_not_lost(registry, web: Web) -> None:

@@ -9,6 +9,7 @@ cached per registry change (``store.last_change()``).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,9 @@ class Settings:
     login_attempts: int = 5
     login_window_seconds: float = 900.0
     cache_pages: bool = True
+    #: how long the registry version (``store.last_change()``) is trusted before it is read again; writes made
+    #: through the site refresh it at once, other writers (``footprint load``) are seen within this delay
+    version_ttl_seconds: float = 1.0
 
 
 class Cache:
@@ -66,6 +70,26 @@ class Cache:
         return value
 
 
+class VersionClock:
+    """The registry's version (its last audit event time), read at most once per ``ttl`` seconds."""
+
+    def __init__(self, store: Any, ttl: float) -> None:
+        self.store = store
+        self.ttl = ttl
+        self._value: Any = None
+        self._read_at: float | None = None
+
+    def version(self) -> Any:
+        now = time.monotonic()
+        if self._read_at is None or now - self._read_at >= self.ttl:
+            self._value = self.store.last_change() or "empty"
+            self._read_at = now
+        return self._value
+
+    def invalidate(self) -> None:
+        self._read_at = None
+
+
 class WebState:
     """What every request handler shares: the store, templates, sessions, the login limiter, the cache."""
 
@@ -75,6 +99,7 @@ class WebState:
         self.sessions = auth.Sessions(settings.secret_key)
         self.limiter = auth.LoginLimiter(settings.login_attempts, settings.login_window_seconds)
         self.cache = Cache()
+        self.clock = VersionClock(store, settings.version_ttl_seconds)
         self.downloads = Downloads()
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         from . import views
@@ -107,7 +132,7 @@ class Ctx:
     @property
     def version(self) -> Any:
         if self._version is None:
-            self._version = self.store.last_change() or "empty"
+            self._version = self.state.clock.version()
         return self._version
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
@@ -125,6 +150,9 @@ class Ctx:
         return response
 
     def render(self, template: str, context: dict[str, Any], status: int = 200) -> Response:
+        """Render for this visitor; a visitor without a session gets one (its CSRF token is in the forms)."""
+        if self.session.fresh:
+            self.session.changed = True
         body = self.render_text(template, context)
         return self.finish(HTMLResponse(body, status_code=status))
 
@@ -145,7 +173,7 @@ class Ctx:
         if self.session.user or not self.state.settings.cache_pages:
             return self.render(template, compute())
         key = ("page", template, self.request.url.path, str(self.request.query_params), self.lang)
-        body = self.cached(key, lambda: self.render_text(template, compute()))
+        body = self.cached(key, lambda: self.render_text(template, compute()).encode())
         return self.finish(HTMLResponse(body))
 
 

@@ -69,6 +69,7 @@ class Session:
     user: str | None = None
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     changed: bool = False
+    fresh: bool = False  # no valid cookie came with the request
 
     def as_dict(self) -> dict[str, Any]:
         return {"u": self.user, "csrf": self.csrf}
@@ -90,7 +91,7 @@ class Sessions:
             if isinstance(data, dict) and isinstance(data.get("csrf"), str):
                 user = data.get("u")
                 return Session(user=user if isinstance(user, str) else None, csrf=data["csrf"])
-        return Session(changed=True)
+        return Session(fresh=True)
 
     def dump(self, session: Session) -> str:
         return self._serializer.dumps(session.as_dict())

@@ -277,6 +277,7 @@ async def edit(request: Request) -> Response:
         if record.id != record_id:
             raise InputError(ctx.t("edit_id_changed"), where="record")
         ctx.store.update(record, version, actor=user["username"])
+        ctx.state.clock.invalidate()
     except Conflict as exc:
         current = ctx.store.get(record_id)
         return ctx.render("conflict.html", {"record_id": record_id, "message": str(exc), "text": text,
@@ -305,6 +306,7 @@ async def new(request: Request) -> Response:
         if ctx.store.exists([record.id]):
             raise InputError(ctx.t("edit_exists"), where=f"record: {record.id}")
         ctx.store.put_many([record], actor=user["username"])
+        ctx.state.clock.invalidate()
     except InputError as exc:
         return ctx.render("edit.html", {"record_id": None, "text": text, "version": 0, "error": str(exc)},
                           status=422)
