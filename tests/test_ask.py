@@ -282,6 +282,8 @@ def test_bundled_headline_questions(bundled_store: Any) -> None:
     ids = _record_ids(base)
     assert "site:pe-centro-medico-naval" in ids and "personnel_count:us-pe-2025q4" in ids
     assert base["citations"]
+    # NAMRU SOUTH: a permanent foreign unit on a host base meets the broad reading, no site meets MOB or FOS
+    assert base["verdict"] == "depends_on_definition" and base["answer"].startswith("No en el sentido tradicional")
     apec = ask(bundled_store, "How many US troops came for APEC?")
     assert "600" in apec["answer"].split("\n")[0]
     votes = ask(bundled_store, "¿Quién autorizó el ingreso de tropas en 2023 y cuántos votaron a favor?")
