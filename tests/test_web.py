@@ -6,11 +6,9 @@ import datetime as dt
 import io
 import os
 import re
-import selectors
 import sqlite3
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +16,9 @@ from pathlib import Path
 import httpx
 import orjson
 import pytest
-from web_helpers import EDITOR, SAMPLE, Web, free_port, seed
+from web_helpers import EDITOR, SAMPLE, Web, seed
 
+from footprint.bench.web import free_port, wait_for_output
 from footprint.model import parse_record
 from footprint.web import Settings, create_app
 from footprint.web.i18n import MESSAGES
@@ -411,24 +410,6 @@ def test_bundled_registry_pages(request: pytest.FixtureRequest) -> None:
 # --- a real server ----------------------------------------------------------------------------------------
 
 
-def _wait_for_line(proc: subprocess.Popen, needle: bytes, timeout: float) -> bytes:
-    """Read the server's stderr until ``needle`` shows up, for at most ``timeout`` seconds."""
-    sel = selectors.DefaultSelector()
-    sel.register(proc.stderr, selectors.EVENT_READ)
-    deadline = time.monotonic() + timeout
-    seen = b""
-    while needle not in seen and time.monotonic() < deadline:
-        if not sel.select(max(0.0, deadline - time.monotonic())):
-            break
-        chunk = os.read(proc.stderr.fileno(), 65536)
-        if not chunk:
-            break
-        seen += chunk
-    sel.close()
-    assert needle in seen, f"the server did not print {needle!r} in {timeout} s: {seen[-2000:]!r}"
-    return seen
-
-
 def test_real_server_smoke(tmp_path: Path) -> None:
     from footprint.store import Store
 
@@ -440,7 +421,7 @@ def test_real_server_smoke(tmp_path: Path) -> None:
     proc = subprocess.Popen([str(Path(sys.executable).parent / "footprint"), "--db", url, "serve", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0, env=env)
     try:
-        _wait_for_line(proc, b"Uvicorn running on", timeout=30)
+        wait_for_output(proc, b"Uvicorn running on", timeout=30)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
             home = client.get("/")
             assert home.status_code == 200 and "footprint" in home.text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,16 +83,12 @@ class Web:
         self._runner.close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def live_server(app: Any, timeout: float = 20.0) -> Iterator[str]:
     """Run ``app`` under uvicorn on a free loopback port in a thread; yields its base URL."""
     import uvicorn
+
+    from footprint.bench.web import free_port
 
     started = threading.Event()
 

@@ -41,14 +41,15 @@ end
 """
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _wait_for(proc: subprocess.Popen[bytes], needle: bytes, timeout: float) -> None:
-    """Read the server's stderr until it says it is listening, for at most ``timeout`` seconds."""
+def wait_for_output(proc: subprocess.Popen[bytes], needle: bytes, timeout: float) -> None:
+    """Read a server's stderr until ``needle`` shows up (it is listening), for at most ``timeout`` seconds."""
     assert proc.stderr is not None
     sel = selectors.DefaultSelector()
     sel.register(proc.stderr, selectors.EVENT_READ)
@@ -153,11 +154,11 @@ def run(scale: float = 1.0) -> list[dict[str, Any]]:
     proc: subprocess.Popen[bytes] | None = None
     try:
         record_page = _prepare(url)
-        port = _free_port()
+        port = free_port()
         cmd = [sys.executable, "-c", "import sys; from footprint.cli import main; sys.exit(main())",
                "--db", url, "serve", "--host", "127.0.0.1", "--port", str(port)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
-        _wait_for(proc, b"Uvicorn running on", timeout=60)
+        wait_for_output(proc, b"Uvicorn running on", timeout=60)
         _drain(proc)
         root = f"http://127.0.0.1:{port}"
         targets = {"home": "/", "record page": record_page, "api list": "/api/records?kind=authorization&limit=20"}
