@@ -66,7 +66,7 @@ def _record_ids(result: dict[str, Any]) -> set[str]:
     return {r for f in result["facts"] for r in f.get("records", [])}
 
 
-# --- understanding (no database) -------------------------------------------------------------------------------
+# --- understanding (no database) ----------------------------------------------------------------------------
 
 
 def test_question_set_is_large_enough() -> None:
@@ -122,7 +122,7 @@ def test_bad_language_is_input_error() -> None:
         understand("¿Hay bases?", lang="fr")
 
 
-# --- the headline verdict from classify rows (DESIGN.md's rule) -----------------------------------------------
+# --- the headline verdict from classify rows (DESIGN.md's rule) ---------------------------------------------
 
 
 def _row(site: str, official: dict[str, str], broad: str) -> dict[str, Any]:
@@ -146,7 +146,7 @@ def test_base_verdict(rows: list[dict[str, Any]] | None, verdict: str) -> None:
     assert base_verdict(rows)[0] == verdict
 
 
-# --- answers on the test registry (SQLite and PostgreSQL) -----------------------------------------------------
+# --- answers on the test registry (SQLite and PostgreSQL) ---------------------------------------------------
 
 
 @pytest.mark.parametrize("case", CASES, ids=_ids)
@@ -217,7 +217,7 @@ def test_answers_follow_changes_to_the_registry(store: Any) -> None:
     assert "personnel_count:us-pe-2025q4" in _record_ids(after)
 
 
-# --- the command ------------------------------------------------------------------------------------------------
+# --- the command --------------------------------------------------------------------------------------------
 
 
 def test_cli_ask_json(cli: Any) -> None:
@@ -253,7 +253,7 @@ def test_cli_well_formed_questions_exit_0(sqlite_cli: Any, question: str) -> Non
     assert data["answer"] and data["lang"] in ("es", "en")
 
 
-# --- end to end on the bundled dataset --------------------------------------------------------------------------
+# --- end to end on the bundled dataset ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")

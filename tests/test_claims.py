@@ -101,7 +101,7 @@ def test_nonsense_claim_is_unproven(answers_store: Any) -> None:  # noqa: F811
     assert long["verdict"] == "unproven" and long["understood"] is False
 
 
-# --- claim and review records (SQLite and PostgreSQL) -----------------------------------------------------------
+# --- claim and review records (SQLite and PostgreSQL) -------------------------------------------------------
 
 
 def test_save_propose_and_review(store: Any) -> None:
@@ -158,7 +158,8 @@ def test_cli_claim_save_review_export(cli: Any) -> None:
 
 
 @pytest.mark.parametrize("args, code", [
-    (["claim", ""], 2), (["claim"], 2), (["claim", "review", "claim:none", "--rating", "false", "--reviewer", "A"], 1),
+    (["claim", ""], 2), (["claim"], 2),
+    (["claim", "review", "claim:none", "--rating", "false", "--reviewer", "A"], 1),
     (["claim", "review", "claim:none", "--rating", "bogus", "--reviewer", "A"], 2),
     (["claim", "lorem ipsum", "--save"], 2), (["claim", "export", "claim:none"], 1),
 ])
@@ -188,7 +189,8 @@ def test_any_text_gets_a_rating_or_a_clean_refusal(answers_store: Any) -> None: 
     from hypothesis import strategies as st
 
     words = st.sampled_from(["EE.UU.", "base", "bases", "compró", "600", "soldados", "APEC", "2024", "Iquitos",
-                             "autorizó", "armed", "troops", "sin armas", "para instalar", "US$1.5", "billion", "y",
+                             "autorizó", "armed", "troops", "sin armas", "para instalar", "US$1.5",
+                             "billion", "y",
                              "Colombia", "disfrazada", "COER", "750", "¿", "?", "ñ", " "])
 
     @settings(max_examples=150, deadline=None)

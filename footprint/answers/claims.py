@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import InputError, NotFound
 from . import facts as F
 from . import i18n, lexicon
-from .compose import activities, authorizations, compose_base, window
+from .compose import Composition, activities, authorizations, compose_base, window
 from .evidence import View, view
 from .render import assemble, citations_for
 from .understand import MAX_QUESTION, correct, detect_lang, extract_slots, normalize
@@ -75,7 +75,7 @@ class Context:
                 and n * 1e9 not in amounts and n not in amounts]
 
 
-# --- decomposition -------------------------------------------------------------------------------------------
+# --- decomposition ------------------------------------------------------------------------------------------
 
 
 def _clauses(text: str) -> list[str]:
@@ -115,7 +115,7 @@ def decompose(text: str, norm: str, slots: dict[str, Any]) -> list[Part]:
     return sorted(found.values(), key=lambda p: order.index(p.kind))
 
 
-# --- checks --------------------------------------------------------------------------------------------------
+# --- checks -------------------------------------------------------------------------------------------------
 
 
 def _funded(v: View, sites: set[str]) -> list[str]:
@@ -322,13 +322,15 @@ def check_amount(ctx: Context, part: Part) -> None:
 
 
 CHECKS: dict[str, Callable[[Context, Part], None]] = {
-    "ownership": check_ownership, "disguise": check_disguise, "base_count": check_base_count, "base": check_base,
-    "authorization": check_authorization, "troops": check_troops, "armed": check_armed, "unarmed": check_unarmed,
+    "ownership": check_ownership, "disguise": check_disguise, "base_count": check_base_count,
+    "base": check_base,
+    "authorization": check_authorization, "troops": check_troops, "armed": check_armed,
+    "unarmed": check_unarmed,
     "purpose": check_purpose, "amount": check_amount,
 }
 
 
-# --- rating --------------------------------------------------------------------------------------------------
+# --- rating -------------------------------------------------------------------------------------------------
 
 
 def _has(parts: list[Part], status: str, role: str | None = None) -> bool:
@@ -359,7 +361,7 @@ def rate(parts: list[Part]) -> tuple[str, str]:
     return "unproven", "otherwise"  # pragma: no cover
 
 
-# --- entry points --------------------------------------------------------------------------------------------
+# --- entry points -------------------------------------------------------------------------------------------
 
 
 def _validate(text: object, lang: str | None) -> str:
@@ -423,13 +425,10 @@ def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, 
         lines.append(i18n.t("claim.nothing", lang))
     for s in similar:
         lines.append(i18n.t("claim.similar", lang, reviewer=s["reviewer"], date=s.get("date") or "?",
-                            rating=i18n.RATINGS.get(s["rating"], {}).get(lang, s["rating"]), record=s["review"]))
+                            rating=i18n.RATINGS.get(s["rating"], {}).get(lang, s["rating"]),
+                            record=s["review"]))
 
-    class _Comp:
-        direct = "\n".join(lines)
-        facts = fs
-
-    answer = assemble(v, _Comp, cites, lang)
+    answer = assemble(v, Composition("\n".join(lines), rating, fs), cites, lang)
     return {"claim": claim, "lang": lang, "understood": bool(parts), "answer": answer, "verdict": rating,
             "rule": rule, "facts": fs, "citations": cites, "parts": [p.as_dict() for p in parts],
             "similar": similar, "slots": slots}
@@ -456,7 +455,7 @@ def _evidence_facts(v: View, parts: list[Part]) -> list[dict[str, Any]]:
     return out
 
 
-# --- claim and review records --------------------------------------------------------------------------------
+# --- claim and review records -------------------------------------------------------------------------------
 
 
 def save_claim(store: Any, result: dict[str, Any], *, claimant: str | None = None, appearance: str | None = None,
@@ -476,7 +475,8 @@ def save_claim(store: Any, result: dict[str, Any], *, claimant: str | None = Non
     review = parse_record({
         "id": review_id, "claim": claim_id, "rating": result["verdict"], "reviewer": "footprint",
         "reviewer_kind": "footprint", "date": dt.date.today().isoformat(), "summary": _summary(result),
-        "evidence": list(dict.fromkeys(r for p in result["parts"] for r in p["evidence"]))[:40], "sources": sources,
+        "evidence": list(dict.fromkeys(r for p in result["parts"] for r in p["evidence"]))[:40],
+        "sources": sources,
     }, where="review")
     store.put_many([claim, review], actor=actor)
     return {"claim": claim_id, "review": review_id}

@@ -1,7 +1,8 @@
 """Answers composed from the registry and the analysis results: a direct answer, the nuance, the references.
 
 Each intent has a composer ``(view, slots, lang) -> Composition``; composers select records, turn them into
-language-free facts (:mod:`footprint.answers.facts`), and the direct answer is a template filled from those facts.
+language-free facts (:mod:`footprint.answers.facts`),
+and the direct answer is a template filled from those facts.
 Nothing here is canned: with an empty registry every answer says the registry holds nothing.
 """
 
@@ -24,7 +25,7 @@ class Composition:
     facts: list[dict[str, Any]] = field(default_factory=list)
 
 
-# --- slot helpers --------------------------------------------------------------------------------------------
+# --- slot helpers -------------------------------------------------------------------------------------------
 
 
 def window(slots: dict[str, Any], default_now: bool = False) -> tuple[str | None, str | None, str]:
@@ -126,14 +127,15 @@ def _with_votes(v: View, auths: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-# --- composers -----------------------------------------------------------------------------------------------
+# --- composers ----------------------------------------------------------------------------------------------
 
 
 def base_verdict(rows: list[dict[str, Any]] | None, official: str = "us_global_defense_posture",
                  base_categories: tuple[str, ...] = ("MOB", "FOS"),
                  broad: str = "broad_foreign_installation") -> tuple[str, list[str], list[str]]:
     """The headline verdict from ``classify`` rows, as the analysis' country summary decides it: (verdict, sites
-    meeting an official base category, sites meeting the broad reading). ``base`` / ``depends_on_definition`` /
+    meeting an official base category,
+    sites meeting the broad reading). ``base`` / ``depends_on_definition`` /
     ``no_base`` (every site known to meet neither) / ``unknown`` (no sites, or undetermined criteria)."""
     if not rows:
         return "unknown", [], []
@@ -508,8 +510,10 @@ def _criteria(v: View, name: str) -> dict[str, Any] | None:
         return None
     criteria = t.get("criteria", {})
     return {"type": "criteria", "typology": t["name"], "category": cat["name"], "label": cat.get("label", cat["name"]),
-            "records": [], "criteria": [criteria[c].get("label", c) for c in cat.get("criteria", []) if c in criteria],
-            "match": cat.get("match", "all"), "source_url": t.get("source"), "title": t.get("title"), "date": None}
+            "records": [],
+            "criteria": [criteria[c].get("label", c) for c in cat.get("criteria", []) if c in criteria],
+            "match": cat.get("match", "all"), "source_url": t.get("source"), "title": t.get("title"),
+            "date": None}
 
 
 def compose_compare(v: View, slots: dict[str, Any], lang: str) -> Composition:
@@ -527,7 +531,8 @@ def compose_compare(v: View, slots: dict[str, Any], lang: str) -> Composition:
                        "date": count.get("date"), "active_duty": count.get("active_duty"),
                        "total": count.get("total"), "sites": site_counts.get(c, 0)})
             items.append(i18n.t("compare.item", lang, country=i18n.country(c, lang),
-                                n=i18n.number(count.get("active_duty")), date=i18n.date_text(count.get("date"), lang)))
+                                n=i18n.number(count.get("active_duty")),
+                                date=i18n.date_text(count.get("date"), lang)))
         else:
             items.append(i18n.t("compare.none", lang, country=i18n.country(c, lang)))
     return Composition(i18n.t("direct.compare", lang, list="; ".join(items)), None, fs)

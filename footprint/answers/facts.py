@@ -1,6 +1,7 @@
 """Facts: language-free, structured statements built from records, each with the record ids behind it.
 
-A fact is a dict with ``type``, ``records`` (ids) and typed values; :func:`render` turns one into a sentence in
+A fact is a dict with ``type``,
+``records`` (ids) and typed values; :func:`render` turns one into a sentence in
 Spanish or English. The same question in both languages yields the same facts; only the rendering differs.
 """
 
@@ -26,7 +27,8 @@ def authorization(v: View, a: dict[str, Any]) -> dict[str, Any]:
         "label": (v.label(instrument["id"]) if instrument else f"PL {bill['number']}" if bill and bill.get("number")
                   else v.label(a["id"])),
         "visiting": a.get("visiting_country"), "host": a.get("host_country"),
-        "personnel": a.get("personnel"), "armed": a.get("armed"), "start": a.get("start"), "end": a.get("end"),
+        "personnel": a.get("personnel"), "armed": a.get("armed"), "start": a.get("start"),
+        "end": a.get("end"),
         "places": v.place_names(a), "purpose_category": a.get("purpose_category", "other"),
     }
 
@@ -49,8 +51,10 @@ def vote_fact(v: View, x: dict[str, Any]) -> dict[str, Any]:
 
 def activity(v: View, a: dict[str, Any]) -> dict[str, Any]:
     return {"type": "activity", "record": a["id"], "records": [a["id"], *a.get("authorizations", [])],
-            "name": a.get("name"), "status": a.get("status", "planned"), "start": a.get("start"), "end": a.get("end"),
-            "personnel_planned": a.get("personnel_planned"), "personnel_observed": a.get("personnel_observed"),
+            "name": a.get("name"), "status": a.get("status", "planned"), "start": a.get("start"),
+            "end": a.get("end"),
+            "personnel_planned": a.get("personnel_planned"),
+            "personnel_observed": a.get("personnel_observed"),
             "places": v.place_names(a), "authorizations": a.get("authorizations", []),
             "activity_type": a.get("activity_type")}
 
@@ -65,12 +69,14 @@ def procurement(p: dict[str, Any]) -> dict[str, Any]:
     return {"type": "procurement", "record": p["id"], "records": [p["id"]] + ([p["site"]] if p.get("site") else []),
             "title": p.get("title"), "status": p.get("status"), "value_usd": p.get("value_usd"),
             "buyer": p.get("buyer_country"), "seller": p.get("seller_country"),
-            "foreign_personnel": p.get("foreign_personnel"), "foreign_personnel_years": p.get("foreign_personnel_years")}
+            "foreign_personnel": p.get("foreign_personnel"),
+            "foreign_personnel_years": p.get("foreign_personnel_years")}
 
 
 def site(s: dict[str, Any]) -> dict[str, Any]:
     return {"type": "site", "record": s["id"], "records": [s["id"]], "name": s.get("name"),
-            "site_type": s.get("site_type", "host_facility"), "operator": s.get("operator"), "controlled_by": s.get("controlled_by")}
+            "site_type": s.get("site_type", "host_facility"), "operator": s.get("operator"),
+            "controlled_by": s.get("controlled_by")}
 
 
 def labels(site: dict[str, Any]) -> dict[str, Any] | None:

@@ -36,7 +36,8 @@ PURPOSES = {
     "counter_narcotics": ("lucha antidrogas", "counter-narcotics"),
     "medical_research": ("investigación médica", "medical research"),
     "coordination_visit": ("visitas de coordinación", "coordination visits"),
-    "academic": ("actividades académicas", "academic activities"), "ship_visit": ("visitas de buques", "ship visits"),
+    "academic": ("actividades académicas", "academic activities"),
+    "ship_visit": ("visitas de buques", "ship visits"),
     "event_security": ("seguridad de eventos", "event security"), "logistics": ("logística", "logistics"),
     "other": ("otros fines", "other purposes"),
 }
@@ -56,7 +57,8 @@ BASES = {
 }
 
 STATUSES = {
-    "proposed": ("propuesta", "proposed"), "planned": ("prevista", "planned"), "ongoing": ("en curso", "ongoing"),
+    "proposed": ("propuesta", "proposed"), "planned": ("prevista", "planned"),
+    "ongoing": ("en curso", "ongoing"),
     "completed": ("realizada", "completed"), "cancelled": ("cancelada", "cancelled"),
     "requested": ("solicitada", "requested"), "notified": ("notificada al Congreso de EE.UU., no contratada",
                                                             "notified to the US Congress, not contracted"),

@@ -7,7 +7,7 @@ corrected towards the words of these tables before matching.
 
 from __future__ import annotations
 
-# --- language ------------------------------------------------------------------------------------------------
+# --- language -----------------------------------------------------------------------------------------------
 
 LANG_MARKERS: dict[str, frozenset[str]] = {
     "es": frozenset("""
@@ -27,7 +27,7 @@ LANG_MARKERS: dict[str, frozenset[str]] = {
     """.split()),
 }
 
-# --- intents -------------------------------------------------------------------------------------------------
+# --- intents ------------------------------------------------------------------------------------------------
 # (intent, phrase, weight). A question's intent is the one whose matched phrases weigh most; ties go to the
 # earlier intent in INTENT_ORDER. Longer phrases are matched on word boundaries of the normalized text.
 
@@ -40,32 +40,40 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     ("definition", "que significa", 4), ("definition", "significado", 4), ("definition", "what is", 3),
     ("definition", "what is a", 3), ("definition", "what does", 3), ("definition", "mean", 3),
     ("definition", "meaning", 4), ("definition", "define", 4), ("definition", "definicion", 4),
-    ("definition", "definition", 4), ("definition", "diferencia entre", 4), ("definition", "difference between", 4),
+    ("definition", "definition", 4), ("definition", "diferencia entre", 4),
+    ("definition", "difference between", 4),
     ("definition", "que quiere decir", 4), ("definition", "stand for", 4),
     # comparison with other countries
     ("compare", "comparado", 5), ("compare", "compared", 5), ("compare", "comparacion", 5),
-    ("compare", "comparison", 5), ("compare", "compare", 5), ("compare", "comparar", 5), ("compare", "versus", 5),
+    ("compare", "comparison", 5), ("compare", "compare", 5), ("compare", "comparar", 5),
+    ("compare", "versus", 5),
     ("compare", "vs", 5), ("compare", "frente a", 3), ("compare", "mas que", 2), ("compare", "more than", 2),
     ("compare", "otros paises", 4), ("compare", "other countries", 4), ("compare", "que en", 1),
     ("compare", "than in", 3),
     # how Congress voted
-    ("vote", "votaron", 5), ("vote", "voto", 4), ("vote", "votos", 5), ("vote", "votacion", 5), ("vote", "vote", 5),
+    ("vote", "votaron", 5), ("vote", "voto", 4), ("vote", "votos", 5), ("vote", "votacion", 5),
+    ("vote", "vote", 5),
     ("vote", "voted", 5), ("vote", "votes", 5), ("vote", "voting", 5), ("vote", "a favor", 3),
     ("vote", "en contra", 3), ("vote", "abstenciones", 4), ("vote", "in favor", 3), ("vote", "against", 2),
     # under which authorization
     ("authorization", "quien autorizo", 7), ("authorization", "who authorized", 7),
-    ("authorization", "autorizo", 4), ("authorization", "autorizaron", 4), ("authorization", "autorizacion", 4),
-    ("authorization", "authorization", 4), ("authorization", "authorized", 3), ("authorization", "authorize", 3),
+    ("authorization", "autorizo", 4), ("authorization", "autorizaron", 4),
+    ("authorization", "autorizacion", 4),
+    ("authorization", "authorization", 4), ("authorization", "authorized", 3),
+    ("authorization", "authorize", 3),
     ("authorization", "resolucion legislativa", 4), ("authorization", "bajo que", 4),
     ("authorization", "under which", 4), ("authorization", "under what", 4), ("authorization", "permiso", 4),
     ("authorization", "permit", 4), ("authorization", "aprobo", 3), ("authorization", "approved", 3),
     ("authorization", "que ley", 4), ("authorization", "which law", 4), ("authorization", "legal basis", 4),
     ("authorization", "base legal", 5),
     # is an activity authorized
-    ("authorized", "esta autorizado", 6), ("authorized", "esta autorizada", 6), ("authorized", "fue autorizado", 6),
-    ("authorized", "fue autorizada", 6), ("authorized", "estuvo autorizado", 6), ("authorized", "es legal", 6),
+    ("authorized", "esta autorizado", 6), ("authorized", "esta autorizada", 6),
+    ("authorized", "fue autorizado", 6),
+    ("authorized", "fue autorizada", 6), ("authorized", "estuvo autorizado", 6),
+    ("authorized", "es legal", 6),
     ("authorized", "was authorized", 6), ("authorized", "is authorized", 6), ("authorized", "is it legal", 6),
-    ("authorized", "was it legal", 6), ("authorized", "was it authorized", 6), ("authorized", "is it authorized", 6),
+    ("authorized", "was it legal", 6), ("authorized", "was it authorized", 6),
+    ("authorized", "is it authorized", 6),
     ("authorized", "tenia autorizacion", 6), ("authorized", "had authorization", 6),
     # how many personnel
     ("personnel", "cuantos", 3), ("personnel", "cuantas", 3), ("personnel", "how many", 3),
@@ -76,11 +84,13 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     ("base", "military base", 5), ("base", "military bases", 5), ("base", "instalacion militar", 4),
     ("base", "military installation", 4),
     # where
-    ("where", "donde", 4), ("where", "where", 4), ("where", "en que lugares", 5), ("where", "which places", 5),
+    ("where", "donde", 4), ("where", "where", 4), ("where", "en que lugares", 5),
+    ("where", "which places", 5),
     ("where", "que regiones", 5), ("where", "which regions", 5), ("where", "en que regiones", 5),
     ("where", "en que zonas", 5), ("where", "lugares", 2), ("where", "places", 2),
     # doing what
-    ("doing", "que hacen", 6), ("doing", "que hicieron", 6), ("doing", "para que", 4), ("doing", "what for", 5),
+    ("doing", "que hacen", 6), ("doing", "que hicieron", 6), ("doing", "para que", 4),
+    ("doing", "what for", 5),
     ("doing", "doing", 5), ("doing", "haciendo", 5), ("doing", "proposito", 4), ("doing", "purpose", 4),
     ("doing", "por que vienen", 6), ("doing", "why do", 4), ("doing", "why are", 4), ("doing", "what do", 3),
     ("doing", "what did", 3), ("doing", "a que vienen", 6), ("doing", "a que vinieron", 6),
@@ -90,13 +100,16 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     ("presence", "who are", 3), ("presence", "hay militares", 4), ("presence", "hay tropas", 4),
     ("presence", "hay soldados", 4), ("presence", "are there", 2), ("presence", "ahora", 2),
     ("presence", "right now", 3), ("presence", "currently", 3), ("presence", "actualmente", 3),
-    ("presence", "hoy", 2), ("presence", "today", 2), ("presence", "presencia", 3), ("presence", "presence", 3),
+    ("presence", "hoy", 2), ("presence", "today", 2), ("presence", "presencia", 3),
+    ("presence", "presence", 3),
     ("presence", "estan en", 2), ("presence", "estuvieron", 2), ("presence", "were in", 2),
-    ("presence", "are in", 2), ("presence", "militares", 1), ("presence", "tropas", 1), ("presence", "troops", 1),
+    ("presence", "are in", 2), ("presence", "militares", 1), ("presence", "tropas", 1),
+    ("presence", "troops", 1),
     ("presence", "soldiers", 1), ("presence", "soldados", 1),
 )
 
-# Regular expressions over the normalized text, for phrasings with a gap ("is the APEC deployment authorized").
+# Regular expressions over the normalized text, for phrasings with a gap ("is the APEC deployment
+# authorized").
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("authorized", r"^(is|was|were|are|did)\b.*\bauthori[sz]ed\b", 6),
     ("authorized", r"^(?!.*\bcuant[oa]s\b).*\b(esta|estuvo|fue|estan|fueron|estaba)\b.*\bautorizad[oa]s?\b", 6),
@@ -123,18 +136,20 @@ NOW_WORDS = frozenset("ahora ahorita hoy actualmente now today currently present
 RELATIVE_YEARS: dict[str, int] = {"este ano": 0, "this year": 0, "ano en curso": 0, "el ano pasado": -1,
                                   "last year": -1, "el proximo ano": 1, "next year": 1, "el otro ano": 1}
 
-# --- visiting countries (adjectives and names that say who the foreign force is) -----------------------------
+# --- visiting countries (adjectives and names that say who the foreign force is) ----------------------------
 
 VISITING: dict[str, str] = {
     "estados unidos": "US", "ee uu": "US", "eeuu": "US", "eua": "US", "usa": "US", "u s": "US",
     "united states": "US", "estadounidense": "US", "estadounidenses": "US", "norteamericano": "US",
-    "norteamericanos": "US", "norteamericana": "US", "norteamericanas": "US", "gringos": "US", "gringas": "US",
+    "norteamericanos": "US", "norteamericana": "US", "norteamericanas": "US", "gringos": "US",
+    "gringas": "US",
     "yanquis": "US", "american": "US", "americans": "US", "americanos": "US", "americanas": "US", "us": "US",
-    "china": "CN", "chinas": "CN", "chinos": "CN", "chinese": "CN", "rusia": "RU", "rusas": "RU", "rusos": "RU",
+    "china": "CN", "chinas": "CN", "chinos": "CN", "chinese": "CN", "rusia": "RU", "rusas": "RU",
+    "rusos": "RU",
     "russia": "RU", "russian": "RU",
 }
 
-# --- countries (host or compared), Spanish and English names -> ISO 3166-1 alpha-2 ---------------------------
+# --- countries (host or compared), Spanish and English names -> ISO 3166-1 alpha-2 --------------------------
 
 COUNTRIES: dict[str, str] = {
     "peru": "PE", "el peru": "PE", "colombia": "CO", "ecuador": "EC", "bolivia": "BO", "chile": "CL",
@@ -143,14 +158,15 @@ COUNTRIES: dict[str, str] = {
     "nicaragua": "NI", "mexico": "MX", "cuba": "CU", "republica dominicana": "DO", "dominican republic": "DO",
     "haiti": "HT", "japon": "JP", "japan": "JP", "alemania": "DE", "germany": "DE", "corea del sur": "KR",
     "south korea": "KR", "corea": "KR", "korea": "KR", "italia": "IT", "italy": "IT", "espana": "ES",
-    "spain": "ES", "reino unido": "GB", "united kingdom": "GB", "turquia": "TR", "turkey": "TR", "qatar": "QA",
+    "spain": "ES", "reino unido": "GB", "united kingdom": "GB", "turquia": "TR", "turkey": "TR",
+    "qatar": "QA",
     "bahrein": "BH", "bahrain": "BH", "kuwait": "KW", "filipinas": "PH", "philippines": "PH",
     "australia": "AU", "djibouti": "DJ", "yibuti": "DJ", "guam": "GU", "puerto rico": "PR", "canada": "CA",
     "francia": "FR", "france": "FR", "belgica": "BE", "belgium": "BE", "paises bajos": "NL", "holanda": "NL",
     "netherlands": "NL", "polonia": "PL", "poland": "PL", "rumania": "RO", "romania": "RO",
 }
 
-# --- places of Peru: alias -> canonical key (the key is matched against place and site names) ----------------
+# --- places of Peru: alias -> canonical key (the key is matched against place and site names) ---------------
 
 PLACES: dict[str, str] = {
     # departments (regions)
@@ -166,7 +182,8 @@ PLACES: dict[str, str] = {
     "chiclayo": "chiclayo", "talara": "talara", "paita": "paita", "trujillo": "trujillo",
     "salaverry": "salaverry", "huamanga": "huamanga", "puerto maldonado": "puerto maldonado",
     "pucusana": "pucusana", "ancon": "ancon", "chorrillos": "chorrillos", "mazamari": "mazamari",
-    "pichari": "pichari", "vraem": "vraem", "vrae": "vraem", "valle de los rios apurimac ene y mantaro": "vraem",
+    "pichari": "pichari", "vraem": "vraem", "vrae": "vraem",
+    "valle de los rios apurimac ene y mantaro": "vraem",
     "huallaga": "huallaga", "alto huallaga": "huallaga", "la joya": "la joya", "bellavista": "bellavista",
     "tambo de mora": "tambo de mora", "nanay": "nanay", "isla san lorenzo": "san lorenzo",
     "san lorenzo": "san lorenzo",
@@ -174,7 +191,8 @@ PLACES: dict[str, str] = {
     "santa lucia": "santa lucia", "base santa lucia": "santa lucia",
     "base naval del callao": "base naval del callao", "base naval callao": "base naval del callao",
     "callao naval base": "base naval del callao", "base naval": "base naval del callao",
-    "centro medico naval": "centro medico naval", "las palmas": "las palmas", "base aerea las palmas": "las palmas",
+    "centro medico naval": "centro medico naval", "las palmas": "las palmas",
+    "base aerea las palmas": "las palmas",
     "santa rosa": "santa rosa", "cecopaz": "cecopaz", "namru": "namru", "namru 6": "namru",
     "namru south": "namru", "namru sur": "namru", "nmrcd": "namru",
     "galapagos": "galapagos", "islas galapagos": "galapagos", "baltra": "galapagos", "manta": "manta",
@@ -215,14 +233,15 @@ EVENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "agua dulce": ("agua dulce",),
 }
 
-# --- terms a definition question can ask about: alias -> glossary key ----------------------------------------
+# --- terms a definition question can ask about: alias -> glossary key ---------------------------------------
 
 TERMS: dict[str, str] = {
     "csl": "csl", "cooperative security location": "csl", "lugar de cooperacion en seguridad": "csl",
     "lily pad": "lily_pad", "lilypad": "lily_pad", "lily pads": "lily_pad", "nenufar": "lily_pad",
     "hoja de nenufar": "lily_pad", "fos": "fos", "forward operating site": "fos", "mob": "mob",
     "main operating base": "mob", "fol": "fol", "forward operating location": "fol", "rl": "rl",
-    "resolucion legislativa": "rl", "legislative resolution": "rl", "rm": "rm", "resolucion ministerial": "rm",
+    "resolucion legislativa": "rl", "legislative resolution": "rl", "rm": "rm",
+    "resolucion ministerial": "rm",
     "ministerial resolution": "rm", "rs": "rs", "resolucion suprema": "rs", "supreme resolution": "rs",
     "coer": "coer", "centro de operaciones de emergencia regional": "coer",
     "emergency operations center": "coer", "funded site": "funded_site", "fundedsite": "funded_site",
@@ -230,7 +249,8 @@ TERMS: dict[str, str] = {
     "base structure report": "bsr", "fms": "fms", "foreign military sale": "fms", "venta militar": "fms",
 }
 
-# Glossary entries, paraphrased from ../shared/data/peru-facts (definitions.md, facts.md), each with its source.
+# Glossary entries, paraphrased from ../shared/data/peru-facts (definitions.md, facts.md), each with its
+# source.
 # ``typology`` names the analysis typology/category the term corresponds to, when there is one.
 GLOSSARY: dict[str, dict[str, object]] = {
     "mob": {
@@ -327,7 +347,8 @@ GLOSSARY: dict[str, dict[str, object]] = {
         "es": "Sitio financiado ('fundedsite'): instalación del país anfitrión financiada por EE.UU., según la "
               "codificación de la base de datos de Vine.",
         "en": "Funded site ('fundedsite'): a host-nation facility funded by the US, as Vine's data codes it.",
-        "source_url": "https://github.com/meflynn/troopdata", "title": "troopdata (Vine base list)", "date": None,
+        "source_url": "https://github.com/meflynn/troopdata", "title": "troopdata (Vine base list)",
+        "date": None,
         "typology": "funded_facility",
     },
     "namru": {
@@ -352,7 +373,8 @@ GLOSSARY: dict[str, dict[str, object]] = {
               "público es del año fiscal 2018 y los sitios pequeños van agrupados como 'otros'.",
         "en": "Base Structure Report (BSR): the DoD's yearly inventory of sites; the last public one is FY2018 "
               "and small sites are lumped together as 'other'.",
-        "source_url": "https://docslib.org/doc/13077336/base-structure-report", "title": "Base Structure Report",
+        "source_url": "https://docslib.org/doc/13077336/base-structure-report",
+        "title": "Base Structure Report",
         "date": None, "typology": None,
     },
     "fms": {
@@ -366,7 +388,7 @@ GLOSSARY: dict[str, dict[str, object]] = {
     },
 }
 
-# --- claims: what kinds of assertion a claim makes (checked one by one) --------------------------------------
+# --- claims: what kinds of assertion a claim makes (checked one by one) -------------------------------------
 # (part kind, role, trigger phrases). role: ``event`` (something happened or exists), ``characterization``
 # (what a real thing is or is for), ``detail`` (a number, an amount).
 
@@ -385,7 +407,8 @@ CLAIM_PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                           "marines")),
     ("armed", "detail", ("armados", "armadas", "armed", "con armas")),
     ("purpose", "characterization", ("para instalar", "to install", "in order to", "para una base",
-                                     "for a military base", "for a base", "por la operacion", "operation against",
+                                     "for a military base", "for a base", "por la operacion",
+                                     "operation against",
                                      "operacion contra", "as part of", "to set up", "para montar",
                                      "para establecer", "para construir")),
 )
@@ -394,7 +417,7 @@ CLAIM_PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 MULTIPLIERS: dict[str, float] = {"mil millones": 1e9, "billion": 1e9, "billones": 1e12, "millones": 1e6,
                                  "million": 1e6, "millon": 1e6, "mil": 1e3, "thousand": 1e3}
 
-# --- claim rating: the first rule whose condition holds gives the rating -------------------------------------
+# --- claim rating: the first rule whose condition holds gives the rating ------------------------------------
 # Conditions are names of small predicates in claims.py.
 
 RATING_RULES: tuple[tuple[str, str], ...] = (

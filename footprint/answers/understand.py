@@ -262,14 +262,24 @@ def understand(text: object, lang: str | None = None, today: dt.date | None = No
     return Understanding(stripped, lang or detected, intent, understood, slots, scores, reason)
 
 
+def _is_definition(scores: dict[str, float], slots: dict[str, Any]) -> bool:
+    """A term is named and the question asks what it means (or asks nothing else)."""
+    if "terms" not in slots or "bills" in slots or "instruments" in slots:
+        return False
+    if scores.get("definition"):
+        return True
+    if scores.keys() - {"definition", "base"}:
+        return False
+    return not (scores.get("base") and slots["terms"] == ["namru"])  # "Is NAMRU a base?" asks about a base
+
+
 def _choose(scores: dict[str, float], slots: dict[str, Any], norm: str) -> str | None:
     words = set(norm.split())
     topical = bool(words & lexicon.TOPIC_WORDS) or any(k in slots for k in ("events", "bills", "instruments",
                                                                             "terms", "visiting"))
     topical = topical or (scores.get("presence", 0) >= 3 and ("now" in slots or "peru" in words))
-    if "terms" in slots and not ("bills" in slots or "instruments" in slots) and (scores.get("definition") or not (scores.keys() - {"definition", "base"})):
-        if scores.get("definition") or not scores.get("base") or slots["terms"] != ["namru"]:
-            return "definition"
+    if _is_definition(scores, slots):
+        return "definition"
     scores = {k: v for k, v in scores.items() if k != "definition"}
     if len(slots.get("countries", [])) >= 1 and scores.get("compare"):
         return "compare"
