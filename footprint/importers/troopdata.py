@@ -85,6 +85,12 @@ def _float(value: str | None) -> float | None:
     return float(value)
 
 
+def _given(value: str | None) -> str | None:
+    """A text cell, or None for the datasets' missing-value markers."""
+    text = (value or "").strip()
+    return None if text in ("", "NA", "-9") else text
+
+
 def _country(result: ImportResult, file: str, line: int, code: str | None, name: str | None,
              year: int | None = None) -> tuple[str | None, list[dict[str, Any]]]:
     mapped = to_iso2(code, name, year)
@@ -235,20 +241,20 @@ def read_exercises(folder: Path, result: ImportResult) -> None:
         if not unique_id(result, seen, record_id, file, line):
             continue
         flags = [f.lower() for f in MME_FLAGS if (row.get(f) or "").strip() == "1"]
+        name, series = _given(row.get("Ex_Name")), _given(row.get("Series_Name"))
         notes = [f"MME kind flags: {', '.join(flags)}" if flags else "",
-                 f"focus: {row['FocusDescription'].strip()}" if (row.get("FocusDescription") or "").strip() not in
-                 ("", "NA", "-9") else "",
+                 "" if name else "unnamed in MME",
                  f"participants not mapped to ISO 3166: {', '.join(unknown)}" if unknown else "",
                  "host country read from the location text; the location is free text, not resolved to a place",
                  "the MME dataset records no authorization for its exercises"]
         humanitarian = "humanitarian" in flags
         result.add({
-            "id": record_id, "name": (row.get("Ex_Name") or mme).strip() or mme,
+            "id": record_id, "name": name or (f"{series} ({mme})" if series else f"Exercise {mme}"),
             "activity_type": "humanitarian_mission" if humanitarian else "exercise",
             "purpose_category": "humanitarian" if humanitarian else "exercise", "status": "completed",
             "visiting_countries": sorted(set(participants) - {host}), "host_country": host,
             "start": start, "end": end, "places_as_written": [location],
-            "series": (row.get("Series_Name") or "").strip() or None,
+            "series": series,
             "notes": "; ".join(n for n in notes if n),
             "sources": [{"source": src, "note": f"{file} line {line} ({mme})"}],
         }, file, line)
