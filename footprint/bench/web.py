@@ -24,6 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from ..errors import Unavailable
 from . import measurement
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
@@ -141,8 +142,6 @@ def _prepare(url: str) -> str:
 def run(scale: float = 1.0) -> list[dict[str, Any]]:
     import httpx
 
-    from ..store import Store
-
     if not any(DATA.glob("*.json")):
         return [measurement("web", "skipped: the bundled dataset (data/) is missing", 0, "")]
     base = os.environ.get("FOOTPRINT_BENCH_DATABASE_URL") or DEFAULT_PG
@@ -154,6 +153,12 @@ def run(scale: float = 1.0) -> list[dict[str, Any]]:
     proc: subprocess.Popen[bytes] | None = None
     try:
         record_page = _prepare(url)
+    except Unavailable as exc:
+        return [measurement("web", f"skipped: {exc}", 0, "")]
+    except BaseException:
+        _drop(base, schema)
+        raise
+    try:
         port = free_port()
         cmd = [sys.executable, "-c", "import sys; from footprint.cli import main; sys.exit(main())",
                "--db", url, "serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -186,6 +191,12 @@ def run(scale: float = 1.0) -> list[dict[str, Any]]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        with Store.open(base, migrate=False) as store:
-            store.drop_schema(schema)
+        _drop(base, schema)
     return rows
+
+
+def _drop(base: str, schema: str) -> None:
+    from ..store import Store
+
+    with Store.open(base, migrate=False) as store:
+        store.drop_schema(schema)

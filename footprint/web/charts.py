@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from ..model import Purpose
+from ..model import Purpose, date_floor
 
 OUTLINES = Path(__file__).resolve().parent / "static" / "peru-departments.json"
 
@@ -180,12 +180,25 @@ def timeline(store: Any) -> dict[str, Any]:
             if value is not None:
                 points.append({"id": d["id"], "date": d["date"], "value": value})
     points.sort(key=lambda p: p["date"])
-    line = ""
-    if points:
-        top = max(p["value"] for p in points) or 1
-        step = 700 / max(len(points) - 1, 1)
-        coords = [(round(40 + i * step, 1), round(190 - 160 * p["value"] / top, 1)) for i, p in enumerate(points)]
-        line = " ".join(f"{x},{y}" for x, y in coords)
-        for p, (x, y) in zip(points, coords, strict=True):
-            p["x"], p["y"] = x, y
-    return {"rows": rows, "width": width, "peak": peak, "personnel": points, "personnel_line": line}
+    return {"rows": rows, "width": width, "peak": peak, **personnel_line(points)}
+
+
+def personnel_line(points: list[dict[str, Any]], width: float = 740, top_y: float = 20,
+                   base_y: float = 190) -> dict[str, Any]:
+    """Points of the permanent-personnel line on a time axis, with year ticks."""
+    if not points:
+        return {"personnel": [], "personnel_line": "", "ticks": [], "personnel_max": 0}
+    days = [dt.date.fromisoformat(date_floor(p["date"])).toordinal() for p in points]
+    lo, hi = min(days), max(days)
+    span = max(hi - lo, 1)
+    top = max(p["value"] for p in points) or 1
+    for p, d in zip(points, days, strict=True):
+        p["x"] = round(40 + (width - 40) * (d - lo) / span, 1)
+        p["y"] = round(base_y - (base_y - top_y) * p["value"] / top, 1)
+    first, last = dt.date.fromordinal(lo).year, dt.date.fromordinal(hi).year
+    step = max(1, (last - first) // 8 or 1)
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if s >= step)
+    ticks = [{"year": y, "x": round(40 + (width - 40) * (dt.date(y, 1, 1).toordinal() - lo) / span, 1)}
+             for y in range(first - first % step + step, last + 1, step)]
+    return {"personnel": points, "personnel_line": " ".join(f"{p['x']},{p['y']}" for p in points),
+            "ticks": ticks, "personnel_max": top}
