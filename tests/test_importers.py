@@ -186,6 +186,8 @@ def small_troopdata(shared_data: Path, tmp_path: Path) -> Path:
         keep = [lines[0]] + [ln for ln in lines[1:] if b"PER" in ln or b"Peru" in ln or b"Kashmir" in ln]
         if name == TROOP_FILES[1]:
             keep.append(b"135,PER,Peru,20x5,December,4,NA,1,1,0,0,0,NA,NA,NA,NA,NA,NA,NA,NA,NA,0,0,0,0,0,0,0,x,1,x")
+        if name == TROOP_FILES[0]:
+            keep.append(b"Peru,135,PER,Bad site,south,west,0,1,0")
         (out / name).write_bytes(b"\n".join(keep) + b"\n")
     return out
 
@@ -195,6 +197,7 @@ def test_troopdata_import_rerun_and_strict(cli, small_troopdata: Path) -> None:
     assert report["by_kind"]["site"] == 5 and report["by_kind"]["personnel_count"] > 100
     reasons = {(r["file"], r["reason"].split(" (")[0]) for r in report["rejected"]}
     assert (TROOP_FILES[1], "country cannot be mapped to ISO 3166") in reasons
+    assert any(r["file"] == TROOP_FILES[0] and "coordinates" in r["reason"] for r in report["rejected"])
     bad = [r for r in report["rejected"] if "cannot read the row" in r["reason"]]
     assert bad and bad[0]["line"] == len(small_troopdata.joinpath(TROOP_FILES[1]).read_text().splitlines())
     again = _json(cli("import", "troopdata", str(small_troopdata), "--json"))

@@ -181,6 +181,11 @@ def read(path: str | Path, store: Any = None, progress: Progress = no_progress) 
             continue
         if totals is None:
             continue
+        try:
+            groups, members = _groups(folder, result, rel), _members(folder, result, rel)
+        except (OSError, UnicodeDecodeError, csv.Error, ValueError) as exc:
+            result.reject(rel, None, f"group or member votes unreadable ({exc})")
+            continue
         day, hh, mm = m.groups()
         numbers = bill_numbers(subject)
         for number in numbers:
@@ -203,7 +208,7 @@ def read(path: str | Path, store: Any = None, progress: Progress = no_progress) 
             "id": f"vote:pe-{day}T{hh}-{mm}", "jurisdiction": "PE", "date": meta.get("dia", day),
             "time": meta.get("hora") or f"{hh}:{mm}", "subject": subject,
             "bill": f"bill:pe-{numbers[0]}" if numbers else None, "totals": totals,
-            "groups": _groups(folder, result, rel), "members": _members(folder, result, rel),
+            "groups": groups, "members": members,
             "result": "approved" if totals["yes"] > totals["no"] else "rejected",
             "notes": (f"the subject names bills {', '.join(numbers)}; linked to the first" if len(numbers) > 1
                       else None),

@@ -123,7 +123,12 @@ def read_bases(folder: Path, result: ImportResult) -> None:
         if not name:
             result.reject(file, line, "basename is empty")
             continue
-        coding = {k: _int(row.get(k)) for k in ("base", "lilypad", "fundedsite")}
+        try:
+            coding = {k: _int(row.get(k)) for k in ("base", "lilypad", "fundedsite")}
+            lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+        except (TypeError, ValueError) as exc:
+            result.reject(file, line, f"cannot read the site coding or coordinates ({exc})")
+            continue
         site_type, facts = "other", {}
         for flag, kind, flag_facts in SITE_CODING:
             if coding.get(flag) == 1:
@@ -134,7 +139,7 @@ def read_bases(folder: Path, result: ImportResult) -> None:
             continue
         result.add({
             "id": record_id, "name": name, "host_country": code, "site_type": site_type,
-            "lat": _float(row.get("lat")), "lon": _float(row.get("lon")),
+            "lat": lat, "lon": lon,
             "labels": [{"label": flag, "value": value, "by": src, "scheme": "troopdata/Vine site coding"}
                        for flag, value in coding.items() if value is not None],
             "facts": facts, "conflicts": conflicts,
@@ -159,7 +164,7 @@ def read_troops(folder: Path, result: ImportResult, progress: Progress = no_prog
             services = {k: _int(row.get(col)) for k, col in SERVICES.items()}
             reserve, civilians, total = (_int(row.get(c)) for c in ("total_selected_reserve", "total_civilian",
                                                                     "troops_all"))
-        except (KeyError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             result.reject(file, line, f"cannot read the row ({exc.__class__.__name__}: {exc})")
             continue
         code, conflicts = _country(result, file, line, row.get("iso3c"), row.get("countryname"), year)
@@ -271,7 +276,7 @@ def read_construction(folder: Path, result: ImportResult) -> None:
         try:
             year = int(row["year"])
             amount = float(row["spend_construction"])
-        except (KeyError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             result.reject(file, line, f"cannot read year/spend_construction ({exc})")
             continue
         code, conflicts = _country(result, file, line, row.get("iso3c"), row.get("countryname"), year)
