@@ -165,7 +165,7 @@ async def record_page(request: Request) -> Response:
             "referred_by": store.referrers(record_id)}
         findings, context["findings_failed"] = ctx.cached(("check", "attempt"), lambda: parts.attempt(lambda: parts.check(store)))
         context["findings"] = None if findings is None else [f for f in findings if record_id in f.get("records", [])]
-        if kind == "site":
+        if kind in ("site", "facility"):
             results, context["classification_failed"] = ctx.cached(
                 ("classify", "attempt"), lambda: parts.attempt(lambda: parts.classify(store)))
             context["classification"] = None if results is None else [r for r in results if r.get("site") == record_id]
