@@ -331,3 +331,25 @@ def test_peruvian_and_relative_phrasings(question: str, intent: str, slots: dict
     assert u.intent == intent
     for key, want in slots.items():
         assert u.slots.get(key) == want, key
+
+
+def test_places_named_as_the_registry_names_them(store: Any) -> None:
+    from footprint.model import parse_record
+
+    store.put_many(registry_records() + [
+        parse_record({"id": "place:pe-070106", "name": "Ventanilla", "level": "district", "country": "PE",
+                      "ubigeo": "070106", "parent": "place:pe-cal"}),
+        parse_record({"id": "authorization:pe-test-ventanilla", "visiting_country": "US", "host_country": "PE",
+                      "purpose_category": "training", "start": "2025-03-01", "end": "2025-03-10", "personnel": 12,
+                      "places": ["place:pe-070106"], "sources": [{"source": "source:rpp-2026"}]})])
+    r = ask(store, "¿Hubo militares de EE.UU. en Ventanilla en 2025?")
+    assert r["slots"]["places"] == ["ventanilla"]
+    assert "authorization:pe-test-ventanilla" in _record_ids(r)
+    assert "authorization:pe-rl-32214" not in _record_ids(r)  # elsewhere in the same year
+
+
+def test_a_base_of_another_country_is_not_the_us_presence(answers_store: Any) -> None:
+    r = ask(answers_store, "¿Hay bases chinas en el Perú?")
+    assert r["slots"]["visiting"] == "CN" and r["verdict"] == "unknown"
+    assert "site:pe-centro-medico-naval" not in _record_ids(r)
+    assert "China" in r["answer"].split("\n")[0]

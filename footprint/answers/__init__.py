@@ -38,6 +38,10 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
                           max=MAX_QUESTION, rest=text)
         return {**base, "answer": text}
     v = view(store)
+    if not u.slots.get("places") and u.intent in PLACE_INTENTS:  # places named as the registry names them
+        mentioned = v.places_mentioned(u.norm)
+        if mentioned:
+            u.slots["places"] = mentioned
     comp = COMPOSERS[u.intent](v, u.slots, u.lang)  # type: ignore[index]
     cites = citations_for(v, comp.facts)
     answer = assemble(v, comp, cites, u.lang, skip_types=("definition",))
@@ -46,7 +50,8 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
             "warnings": warnings}
 
 
-ANALYSIS_INTENTS = ("base", "authorized")  # the intents whose answers read footprint.analysis
+ANALYSIS_INTENTS = ("base", "authorized")
+PLACE_INTENTS = ("base", "presence", "where", "doing", "personnel", "authorization")  # the intents whose answers read footprint.analysis
 
 
 def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, Any]:

@@ -206,9 +206,11 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
     scope_name = v.label(sorted(v.resolve(keys[0]))[0]) if keys and v.resolve(keys[0]) else \
         (keys[0].title() if keys else i18n.country(host, lang))
     scope = i18n.t("scope.place" if keys else "scope.country", lang, name=scope_name)
+    if visiting != "US":  # the analysis' summary covers all of the host's sites: keep those tied to this country
+        sites &= v.linked_sites(visiting)
     official, cats, broad = v.typology_roles()
     at = window(slots)[1] if window(slots)[2] != "none" else None
-    summary = v.summary(host, visiting, at) if not keys else None
+    summary = v.summary(host, visiting, at) if not keys and visiting == "US" else None
     rows = v.classification() if summary is None else None
     scoped = None if rows is None else [r for r in rows if r.get("site") in sites]
     if summary is not None:
@@ -248,13 +250,14 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
             fs.append(F.procurement(p))
     if verdict == "unknown":
         reason = ("reason.no_classification" if rows is None and summary is None else
+                  "reason.no_linked" if not sites and visiting != "US" else
                   "reason.no_records" if not sites else
                   "reason.undetermined")
         if keys and not sites and authorizations(v, {k: x for k, x in slots.items() if k not in ("now",)}):
             verdict = "no_base"  # only time-limited visits are on record there: no site at all
         else:
-            return Composition(i18n.t("verdict.unknown", lang, scope=scope, reason=i18n.t(reason, lang)), verdict,
-                               fs)
+            why = i18n.t(reason, lang, country=i18n.country(visiting, lang))
+            return Composition(i18n.t("verdict.unknown", lang, scope=scope, reason=why), verdict, fs)
     names_of = i18n.join([v.label(s) for s in dict.fromkeys(based or broadly)], lang)
     direct = i18n.t(f"verdict.{verdict}", lang, scope=scope, cats=" / ".join(cats), names=names_of)
     return Composition(direct, verdict, fs)

@@ -189,6 +189,27 @@ class View:
                 out |= ids
         return out
 
+    def places_mentioned(self, norm: str) -> list[str]:
+        """Names of the registry's places and sites (not countries) that a normalized question mentions."""
+        countries = {r["id"] for r in self.kind("place") if r.get("level") == "country"}
+        found = [name for name, ids in self._place_names.items()
+                 if len(name) >= 4 and ids - countries and f" {name} " in f" {norm} "]
+        return sorted(found, key=len, reverse=True)[:3]
+
+    def linked_sites(self, visiting: str) -> set[str]:
+        """Sites and temporary facilities tied to a visiting country: controlled by it, or used by its
+        activities and facilities."""
+        out = {s["id"] for s in self.kind("site") if s.get("controlled_by") == visiting}
+        for a in self.kind("activity"):
+            if visiting in a.get("visiting_countries", []):
+                out |= set(a.get("sites", []))
+        for f in self.kind("facility"):
+            if f.get("visiting_country") == visiting:
+                out.add(f["id"])
+                if f.get("site"):
+                    out.add(f["site"])
+        return out
+
     def subtree(self, ids: Iterable[str]) -> set[str]:
         """Place ids and everything under them (provinces, districts, cities, facilities)."""
         todo, out = list(ids), set()

@@ -97,6 +97,8 @@ T: dict[str, dict[str, str]] = {
     "reason.undetermined": {"es": "ningún sitio cumple una definición según lo registrado, pero faltan datos para "
                                   "decidir algunos criterios",
                             "en": "no site is known to meet a definition, but some criteria cannot be determined"},
+    "reason.no_linked": {"es": "ningún sitio registrado está vinculado a {country}",
+                         "en": "no site in the registry is tied to {country}"},
     "reason.no_records": {"es": "no tiene sitios ni autorizaciones registrados allí",
                           "en": "it holds no sites nor authorizations there"},
     "scope.country": {"es": "en {name}", "en": "in {name}"},

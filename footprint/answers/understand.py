@@ -44,6 +44,7 @@ class Understanding:
     slots: dict[str, Any] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     reason: str | None = None
+    norm: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -259,7 +260,7 @@ def understand(text: object, lang: str | None = None, today: dt.date | None = No
     intent = _choose(scores, slots, norm)
     understood = intent is not None
     reason = None if understood else ("no_words" if not norm else "out_of_scope")
-    return Understanding(stripped, lang or detected, intent, understood, slots, scores, reason)
+    return Understanding(stripped, lang or detected, intent, understood, slots, scores, reason, norm)
 
 
 def _is_definition(scores: dict[str, float], slots: dict[str, Any]) -> bool:
