@@ -81,13 +81,11 @@ def find_headings(text: str, low: str, start: int = 0, end: int | None = None, a
     found: list[Heading] = []
     stop = len(text) if end is None else end
     for kind, pattern, ocr, literal in _headings():
-        if ocr:
-            stop_at = min(stop, start + 600)  # a scanned heading is at the top of its page
-        elif literal not in low[start:stop]:
-            continue
+        if ocr:  # a scanned heading is at the top of its page
+            matches = list(pattern.finditer(low, start, min(stop, start + 600)))
         else:
-            stop_at = stop
-        for m in pattern.finditer(low, start, stop_at):
+            matches = p.match_at(pattern, low, (literal,), start, stop)
+        for m in matches:
             s = m.start()
             if anywhere:
                 words = text[s:m.start("num")].split()
