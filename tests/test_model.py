@@ -85,3 +85,9 @@ def test_former_states_use_iso_3166_3_codes() -> None:
     record = parse_record({"id": "personnel_count:us-su-1990q1", "visiting_country": "US", "host_country": "SU",
                            "date": "1990-03"})
     assert record.host_country == "SU"  # type: ignore[attr-defined]
+
+
+def test_canonical_json_sorts_nested_keys() -> None:
+    a = parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"b": 1, "a": {"d": 2, "c": 3}}})
+    b = parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"a": {"c": 3, "d": 2}, "b": 1}})
+    assert record_json(a) == record_json(b)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from ..errors import InputError
@@ -93,9 +94,9 @@ def dump_record(record: Record) -> dict[str, Any]:
 
 
 def record_json(record: Record) -> bytes:
-    """Canonical JSON bytes of a record (fields in model order, no empty defaults): what the store keeps and
-    hashes. The same record always gives the same bytes."""
-    return record.__pydantic_serializer__.to_json(record, exclude_defaults=True)
+    """Canonical JSON bytes of a record (keys sorted at every depth, no empty defaults): what the store keeps
+    and hashes. The same content always gives the same bytes, whatever order its keys came in."""
+    return orjson.dumps(dump_record(record), option=orjson.OPT_SORT_KEYS)
 
 
 def content_hash(canonical: bytes) -> str:
