@@ -30,6 +30,8 @@ PERMANENT = ("permanente", "permanentes", "permanentemente", "permanent", "perma
              "destacados", "acantonados")
 UNARMED = ("sin armas", "unarmed", "desarmados", "desarmadas")
 SIMILAR = 75  # token_sort_ratio from which a stored claim is "the same claim"
+MONEY = re.compile(r"(?:US\$|\$|USD)\s?[\d.,]+(?:\s(?:mil millones|millones|millón|million|billion))?|"
+                   r"[\d.,]+\s(?:mil millones|millones|million|billion)\s(?:de\s)?(?:dólares|dollars)", re.I)
 TOLERANCE = 0.25  # a number of troops within 25% of a figure on record is that figure ("unos 600", "1,000")
 
 
@@ -42,6 +44,32 @@ class Part:
     evidence: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     note: str = ""
+    note_key: str = ""
+    note_args: dict[str, Any] = field(default_factory=dict)
+    missing_keys: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def say(self, key: str, **args: Any) -> None:
+        """Why the status is what it is: an i18n note, rendered in the answer's language."""
+        self.note_key, self.note_args = key, args
+
+    def lack(self, key: str, **args: Any) -> None:
+        """What the registry would need to check this part (rendered in the answer's language)."""
+        self.missing_keys.append((key, args))
+
+    def render_note(self, lang: str) -> None:
+        for key, args in self.missing_keys:
+            args = {k: i18n.country(x, lang) if k == "country" else x for k, x in args.items()}
+            self.missing.append(i18n.t(f"missing.{key}", lang, **args))
+        if self.note_key:
+            args = dict(self.note_args)
+            if "categories" in args:
+                args["categories"] = ", ".join(i18n.purpose(c, lang) for c in args["categories"])
+            for k in ("buyer", "country"):
+                if k in args:
+                    args[k] = i18n.country(args[k], lang)
+            if "status" in args:
+                args["status"] = i18n.pick(i18n.STATUSES, args["status"], lang)
+            self.note = i18n.t(f"note.{self.note_key}", lang, **args)
 
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "kind": self.kind, "role": self.role, "status": self.status,
@@ -79,7 +107,7 @@ class Context:
 
 
 def _clauses(text: str) -> list[str]:
-    parts = re.split(r"[,;/()]| y | and | para | in order to | for ", text)
+    parts = re.split(r"(?<!\d),|,(?!\d)|[;/()]| y | and | para | in order to | for ", text)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -110,7 +138,8 @@ def decompose(text: str, norm: str, slots: dict[str, Any]) -> list[Part]:
     if "base_count" in found:
         found.pop("troops", None)
     if slots.get("amounts"):
-        found["amount"] = Part("amount", "detail", _snippet(text, "$") if "$" in text else text)
+        money = MONEY.search(text)
+        found["amount"] = Part("amount", "detail", money.group(0).strip() if money else text)
     order = [k for k, _, _ in lexicon.CLAIM_PARTS] + ["unarmed", "amount"]
     return sorted(found.values(), key=lambda p: order.index(p.kind))
 
@@ -144,7 +173,7 @@ def check_ownership(ctx: Context, part: Part) -> None:
         for p in procs:
             if p.get("buyer_country") == host:
                 part.status, part.evidence = "contradicted", [p["id"], p["site"]]
-                part.note = f"procurement {p['id']}: buyer {p['buyer_country']}, status {p.get('status')}"
+                part.say("procurement", record=p["id"], buyer=p["buyer_country"], status=p.get("status"))
                 return
         named = [v.get(s) or {} for s in sorted(sites)]
         if any(s.get("controlled_by") == ctx.visiting for s in named):
@@ -152,9 +181,9 @@ def check_ownership(ctx: Context, part: Part) -> None:
             part.evidence = [s["id"] for s in named if s.get("controlled_by") == ctx.visiting]
         elif named and all(s.get("controlled_by") == host for s in named):
             part.status, part.evidence = "contradicted", [s["id"] for s in named]
-            part.note = f"controlled by {host}"
+            part.say("controlled", country=host)
         else:
-            part.missing.append(f"who controls {', '.join(keys)}")
+            part.lack("control", places=", ".join(keys))
         return
     _country_level(ctx, part)
 
@@ -171,12 +200,12 @@ def _country_level(ctx: Context, part: Part) -> None:
                          if c["base"] for s in c["sites"]]
     elif coded:
         part.status, part.evidence = "disputed", coded
-        part.note = "sites coded as small sites or lily pads by a dataset, not bases under the official typology"
+        part.say("coded_sites")
     elif summary and summary["verdict"] in ("no_base", "depends_on_definition"):
         part.status = "contradicted"
         part.evidence = [s["id"] for s in sites][:10]
     else:
-        part.missing.append(f"sites of {ctx.host} in the registry")
+        part.lack("sites", country=ctx.host)
 
 
 def check_base(ctx: Context, part: Part) -> None:
@@ -189,12 +218,13 @@ def check_base(ctx: Context, part: Part) -> None:
     elif comp.verdict in ("no_base", "depends_on_definition"):
         part.status = "contradicted"
         if comp.verdict == "depends_on_definition":
-            part.note = "only under a broad definition (a permanent foreign unit on a host facility)"
+            part.say("broad_only")
     elif sites and _funded(ctx.v, sites) and all(_host_run(ctx.v.get(s) or {}, ctx.host) for s in sites):
-        part.status, part.note = "contradicted", "a host-nation facility funded by the visiting country"
+        part.status = "contradicted"
+        part.say("funded")
         records = _funded(ctx.v, sites) + records
     else:
-        part.missing.append("a classification of the sites there")
+        part.lack("classification")
     part.evidence = list(dict.fromkeys(records))[:12]
 
 
@@ -203,15 +233,15 @@ def check_disguise(ctx: Context, part: Part) -> None:
     funded = _funded(ctx.v, sites)
     if funded:
         part.status, part.evidence = "supported", funded
-        part.note = "the facility exists and is funded by the visiting country, run by the host"
+        part.say("funded_exists")
     else:
-        part.missing.append("the facility named in the claim")
+        part.lack("facility")
 
 
 def check_base_count(ctx: Context, part: Part) -> None:
     abroad = [s for s in ctx.v.kind("site") if s.get("host_country") != ctx.visiting]
     if not abroad:
-        part.missing.append("sites abroad in the registry")
+        part.lack("abroad")
         return
     coded: dict[str, int] = {}
     for s in abroad:
@@ -221,14 +251,14 @@ def check_base_count(ctx: Context, part: Part) -> None:
     countries = {s.get("host_country") for s in abroad}
     part.status = "disputed"
     part.evidence = sorted({c["source"] for s in abroad for c in s.get("sources", [])})[:5]
-    part.note = (f"{len(abroad)} sites in {len(countries)} countries in the registry; by the datasets' coding: "
-                 + ", ".join(f"{k} {n}" for k, n in sorted(coded.items())))
+    part.say("count", sites=len(abroad), countries=len(countries),
+             coding=", ".join(f"{k} {n}" for k, n in sorted(coded.items())))
 
 
 def check_authorization(ctx: Context, part: Part) -> None:
     auths = ctx.auths()
     if not auths:
-        part.missing.append("an authorization for that period or event")
+        part.lack("authorization")
         return
     part.status, part.evidence = "supported", [a["id"] for a in auths]
     m = FULL_YEAR.search(ctx.norm)
@@ -237,7 +267,8 @@ def check_authorization(ctx: Context, part: Part) -> None:
         whole = [a for a in auths if (a.get("start") or "") <= f"{year}-01-01" and (a.get("end") or "")[:10]
                  >= f"{year}-12-31"]
         if not whole:
-            part.status, part.note = "contradicted", f"no authorization covers all of {year}"
+            part.status = "contradicted"
+            part.say("not_whole_year", year=year)
         else:
             part.evidence = [a["id"] for a in whole]
 
@@ -262,7 +293,7 @@ def check_troops(ctx: Context, part: Part) -> None:
     numbers = ctx.troop_numbers()
     figures = _figures(ctx)
     if not numbers or not figures:
-        part.missing.append("a personnel figure for that period or event")
+        part.lack("figure")
         return
     n = max(numbers)
     close = [rid for value, rid in figures if abs(value - n) <= TOLERANCE * max(value, n)]
@@ -270,13 +301,13 @@ def check_troops(ctx: Context, part: Part) -> None:
         part.status, part.evidence = "supported", close
     else:
         part.status, part.evidence = "contradicted", [rid for _, rid in figures][:6]
-        part.note = "figures on record: " + ", ".join(i18n.number(value) for value, _ in figures[:6])
+        part.say("figures", figures=", ".join(i18n.number(value) for value, _ in figures[:6]))
 
 
 def _armed(ctx: Context, part: Part, claimed: bool) -> None:
     known = [a for a in ctx.auths() if a.get("armed") is not None]
     if not known:
-        part.missing.append("whether the personnel were armed")
+        part.lack("armed")
         return
     match = [a["id"] for a in known if a["armed"] is claimed]
     part.status = "supported" if match else "contradicted"
@@ -297,7 +328,7 @@ _BASE_PURPOSE = ("base", "bases", "instalar", "install", "set up", "montar", "es
 def check_purpose(ctx: Context, part: Part) -> None:
     auths = ctx.auths()
     if not auths:
-        part.missing.append("an authorization for that period or event")
+        part.lack("authorization")
         return
     said = normalize(part.text) + " " + ctx.norm
     stated = " ".join(normalize(str(a.get("purpose") or "")) for a in auths)
@@ -306,7 +337,7 @@ def check_purpose(ctx: Context, part: Part) -> None:
     if claimed and not any(f" {w} " in f" {stated} " for w in claimed) or base_claimed and not any(
             a.get("purpose_category") in ("logistics",) and "base" in normalize(str(a.get("purpose"))) for a in auths):
         part.status, part.evidence = "contradicted", [a["id"] for a in auths]
-        part.note = "purpose on record: " + ", ".join(sorted({str(a.get("purpose_category")) for a in auths}))
+        part.say("purposes", categories=sorted({str(a.get("purpose_category") or "other") for a in auths}))
     else:
         part.status, part.evidence = "supported", [a["id"] for a in auths]
 
@@ -316,9 +347,9 @@ def check_amount(ctx: Context, part: Part) -> None:
     for p in ctx.v.kind("procurement"):
         if p.get("value_usd") and abs(p["value_usd"] - amount) <= 0.1 * amount:
             part.status, part.evidence = "supported", [p["id"]]
-            part.note = f"the figure is the estimated value of {p['id']} ({p.get('status')})"
+            part.say("amount", record=p["id"], status=p.get("status"))
             return
-    part.missing.append("a transaction of that amount")
+    part.lack("transaction")
 
 
 CHECKS: dict[str, Callable[[Context, Part], None]] = {
@@ -410,6 +441,7 @@ def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, 
     parts = decompose(claim, norm, slots)
     for part in parts:
         CHECKS[part.kind](ctx, part)
+        part.render_note(lang)
     rating, rule = rate(parts)
     fs = _evidence_facts(v, parts)
     cites = citations_for(v, fs)
@@ -424,7 +456,7 @@ def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, 
     if not parts:
         lines.append(i18n.t("claim.nothing", lang))
     for s in similar:
-        lines.append(i18n.t("claim.similar", lang, reviewer=s["reviewer"], date=s.get("date") or "?",
+        lines.append(i18n.t("claim.similar", lang, reviewer=s["reviewer"], date=f" ({s['date']})" if s.get("date") else "",
                             rating=i18n.RATINGS.get(s["rating"], {}).get(lang, s["rating"]),
                             record=s["review"]))
 
