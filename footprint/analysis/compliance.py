@@ -254,10 +254,11 @@ CHECKS: dict[str, Check] = {
 
 
 def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None = None,
-                   hosts: str | None = None) -> pl.DataFrame:
+                   hosts: str | None = None, ordered: bool = True) -> pl.DataFrame:
     """Every finding as a table: severity, rule, legal_reference, message, records.
 
-    ``hosts="*"`` applies the jurisdiction's rules to records of every host (the benchmark does).
+    ``hosts="*"`` applies the jurisdiction's rules to records of every host (the benchmark does);
+    ``ordered=False`` leaves the findings grouped by rule, in no particular order within a rule.
     """
     rules = load_rules(jurisdiction)
     cc = hosts or rules.get("jurisdiction", jurisdiction).upper()
@@ -276,6 +277,8 @@ def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None 
         return pl.DataFrame(schema={"severity": pl.Utf8, "rule": pl.Utf8, "legal_reference": pl.Utf8,
                                     "message": pl.Utf8, "records": pl.List(pl.Utf8)})
     out = pl.concat(parts)
+    if not ordered:
+        return out
     rank = pl.col("severity").replace_strict({s: i for i, s in enumerate(SEVERITIES)}, return_dtype=pl.Int8)
     return out.with_columns(rank.alias("_r"), pl.col("records").list.first().alias("_f")).sort(
         ["_r", "rule", "_f", "message"]).drop("_r", "_f")

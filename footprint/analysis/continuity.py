@@ -33,7 +33,7 @@ def presences(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
 
 def chains_frame(rows: pl.DataFrame, max_gap_days: int = 30) -> pl.DataFrame:
     """One row per chain: loc, chain, from, to, days, rotations, largest_gap_days, records."""
-    rows = rows.sort(["loc", "start", "end", "record"])
+    rows = rows.sort(["loc", "start", "end"], maintain_order=True)
     prev_end = pl.col("end").cum_max().shift(1).over("loc")
     rows = rows.with_columns(((pl.col("start") - prev_end).dt.total_days() - 1).alias("gap"))
     rows = rows.with_columns((pl.col("gap").is_null() | (pl.col("gap") > max_gap_days)).alias("new"))
@@ -41,7 +41,7 @@ def chains_frame(rows: pl.DataFrame, max_gap_days: int = 30) -> pl.DataFrame:
     out = rows.group_by(["loc", "chain"]).agg(
         pl.col("start").min().alias("from"), pl.col("end").max().alias("to"), pl.len().alias("rotations"),
         pl.col("gap").filter(~pl.col("new")).max().clip(lower_bound=0).alias("largest_gap_days"),
-        pl.col("record").unique(maintain_order=True).alias("records"))
+        pl.col("record").alias("records"))
     out = out.with_columns(((pl.col("to") - pl.col("from")).dt.total_days() + 1).alias("days"))
     return out.sort(["loc", "from"])
 

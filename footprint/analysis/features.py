@@ -61,8 +61,12 @@ def _with_facts(frames: Frames, base: pl.DataFrame) -> pl.DataFrame:
     return df
 
 
-def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) -> pl.DataFrame:
+def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30,
+             chains: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per site and temporary facility with every feature of ``FEATURES`` and its evidence.
+
+    ``chains``: the longest chain per location (:func:`continuity.longest` of :func:`continuity.chains_frame`)
+    when the caller already has them for the same ``at`` and gap; they are computed otherwise.
 
     ``security_cooperation`` is true when an activity at the site is training, an exercise, counter-narcotics,
     humanitarian or disaster relief; false when the site has recorded activities and none is (its recorded use is
@@ -109,8 +113,10 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30) 
     agreed = _ids(agreed, "standing_agreement")
     funded = _ids(frames.funding.select("site", pl.col("id").alias("record")).rename({"site": "id"}), "foreign_funded")
 
-    rows = presences(replace(frames, activities=acts, facilities=facs), today=at)
-    best = longest(chains_frame(rows, max_gap_days)).select(
+    if chains is None:
+        chains = longest(chains_frame(presences(replace(frames, activities=acts, facilities=facs), today=at),
+                                      max_gap_days))
+    best = chains.select(
         pl.col("loc").alias("id"), pl.col("rotations"), pl.col("days").alias("longest_run_days"),
         pl.col("records").alias("ev_rotations"))
     for extra in (coop, busy, limited, agreed, funded, best):

@@ -148,30 +148,52 @@ def _group(rows: pl.DataFrame, by: str | None) -> pl.DataFrame:
         return rows.sort(["record", "basis"]).select(
             pl.concat_list("record").alias("records"), "basis", pl.col("cs").alias("from"), pl.col("ce").alias("to"),
             "personnel", pd, pl.col("loc").alias("places"), "host")
-    slim = rows.select("record", "basis", "purpose", "cs", "ce", "days", "personnel", "host",
-                       pl.col("loc").list.len().alias("n_locs"), pl.col("loc").list.first().alias("loc"))
+    # grouped rows carry row numbers of ``rows`` (integers are cheap to explode and collect); ``record_ids``
+    # turns them back into record ids for the rows a caller reads
+    bases = pl.Enum(sorted(set(BASES) | set(rows["basis"].unique().to_list())))
+    slim = rows.with_row_index("rix").select(
+        "rix", pl.col("basis").cast(bases), "purpose", "cs", "ce", "days", "personnel",
+        pl.col("host").hash().alias("host_h"), pl.col("loc").list.len().alias("n_locs"),
+        pl.col("loc").list.first().hash().alias("loc_h"))
     if by in ("month", "year"):
         per = slim.with_columns(pl.int_ranges(_period(pl.col("cs"), by), _period(pl.col("ce"), by) + 1)
                                 .alias("p")).explode("p")
-        per = per.with_columns(_period_start(pl.col("p"), by).alias("period"),
-                               (_period_start(pl.col("p") + 1, by) - pl.duration(days=1)).alias("period_end"))
+        # the bounds of each period, computed once per distinct period and joined (integer key)
+        bounds = per.select(pl.col("p").unique()).with_columns(
+            _period_start(pl.col("p"), by).alias("period"),
+            (_period_start(pl.col("p") + 1, by) - pl.duration(days=1)).alias("period_end"))
+        per = per.join(bounds, on="p")
         per = per.with_columns(pl.max_horizontal("cs", "period").alias("cs"),
                                pl.min_horizontal("ce", "period_end").alias("ce"))
         per = per.with_columns(((pl.col("ce") - pl.col("cs")).dt.total_days() + 1).alias("days"))
-        keys = ["period", "basis"]
+        keys = ["p", "basis"]
     elif by == "purpose":
         per, keys = slim, ["purpose", "basis"]
     else:
-        per, keys = rows.select("record", "basis", "cs", "ce", "days", "personnel", "host", "loc").explode("loc"), \
-            ["loc", "basis"]
-        per = per.with_columns(pl.lit(1).alias("n_locs"))
-    loc_hash, host_hash = pl.col("loc").hash(), pl.col("host").hash()
+        per = rows.with_row_index("rix").select("rix", pl.col("basis").cast(bases), "cs", "ce", "days", "personnel",
+                                                "loc", pl.col("host").hash().alias("host_h")).explode("loc")
+        per, keys = per.with_columns(pl.lit(1).alias("n_locs"), pl.col("loc").hash().alias("loc_h")), ["loc", "basis"]
     agg = per.group_by(keys).agg(
-        pl.col("cs").min().alias("from"), pl.col("ce").max().alias("to"), pd.sum(), pl.col("record").alias("records"),
-        ((pl.col("n_locs").max() == 1) & (loc_hash.min() == loc_hash.max())).alias("one_place"),
-        pl.col("loc").first().alias("first_loc"),
-        pl.when(host_hash.min() == host_hash.max()).then(pl.col("host").first()).alias("host"))
-    return agg.join(peak(per, keys), on=keys).sort([k for k in keys if k != "basis"] + ["basis"])
+        pl.col("cs").min().alias("from"), pl.col("ce").max().alias("to"), pd.sum(), pl.col("rix").alias("records"),
+        ((pl.col("n_locs").max() == 1) & (pl.col("loc_h").min() == pl.col("loc_h").max())).alias("one_place"),
+        (pl.col("host_h").min() == pl.col("host_h").max()).alias("one_host"), pl.col("rix").first().alias("first"))
+    agg = agg.join(peak(per, keys), on=keys).with_columns(pl.col("basis").cast(pl.Utf8))
+    if by in ("month", "year"):
+        agg = agg.join(bounds.select("p", "period"), on="p").drop("p")
+        keys = ["period", "basis"]
+    return agg.sort([k for k in keys if k != "basis"] + ["basis"])
+
+
+def record_ids(grouped: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """Grouped rows with ``records`` as record ids, ``first_loc`` and ``host`` (row numbers resolved)."""
+    if "first" not in grouped.columns:
+        return grouped
+    ids, locs, hosts = rows["record"], rows["loc"].list.first(), rows["host"]
+    return grouped.with_columns(
+        pl.col("records").list.eval(pl.element().map_batches(lambda s: ids.gather(s), return_dtype=pl.Utf8)),
+        pl.col("first").map_batches(lambda s: locs.gather(s), return_dtype=pl.Utf8).alias("first_loc"),
+        pl.when(pl.col("one_host")).then(pl.col("first").map_batches(lambda s: hosts.gather(s),
+                                                                     return_dtype=pl.Utf8)).alias("host"))
 
 
 def _row(r: dict[str, Any], by: str | None, place: str | None) -> dict[str, Any]:
@@ -220,6 +242,7 @@ def presence(store: Any, *, country: str | None = None, place: str | None = None
                                                hi=hi, by=by)
     query = {"country": country.upper() if country else None, "place": place, "at": at, "from": start, "to": end,
              "by": by}
+    grouped = record_ids(grouped, per_record)
     return {"query": query, "rows": [_row(r, by, place) for r in grouped.iter_rows(named=True)],
             "totals": _totals(per_record),
             "gaps": [{"record": r, "reason": why} for r, why in gaps.iter_rows()]}
