@@ -229,6 +229,9 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
             fs.append(_tenant(v, site))
         lab = F.labels(site)
         if lab:
+            if ":" in str(lab.get("by")):  # the dataset that coded the site, by its title
+                lab["records"].append(lab["by"])
+                lab["by"] = v.label(lab["by"])
             fs.append(lab)
         elif keys and not any(f["record"] == sid for f in fs):
             fs.append(F.site(site))
