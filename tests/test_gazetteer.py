@@ -251,3 +251,14 @@ def test_find_all_skips_parts_of_longer_proper_names():
     )
     found = [(text[a:b], m.id) for (a, b), m in find_all(text)]
     assert found == [("Lima", "place:pe-lim"), ("Ilo", "place:pe-1803"), ("Ate", "place:pe-150103")]
+
+
+def test_require_says_whether_a_name_is_unknown_or_ambiguous():
+    from footprint.errors import UnknownPlace
+
+    g = gazetteer()
+    assert g.require("Iquitos").id == "place:pe-iquitos"
+    with pytest.raises(UnknownPlace, match="ambiguous: Santa Rosa \\(place:pe-"):
+        g.require("Santa Rosa")
+    with pytest.raises(UnknownPlace, match="not a place"):
+        g.require("Springfield")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from ...errors import UnknownPlace
 from ...model import Citation, Place, PlaceLevel, Source
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -248,6 +249,18 @@ class Gazetteer:
         if len(found) > 1 and RANK[found[1].level] == RANK[best.level]:
             return None
         return best
+
+    def require(self, name: str, context: str | None = None) -> PlaceMatch:
+        """Like ``resolve``, but an unknown or ambiguous name raises ``UnknownPlace`` saying which it is."""
+        match = self.resolve(name, context)
+        if match is not None:
+            return match
+        found = self.candidates(name, context)
+        if len(found) > 1:
+            listed = ", ".join(f"{p.name} ({p.id})" for p in found[:5])
+            more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+            raise UnknownPlace(f"{name!r} is ambiguous: {listed}{more}; give its department as context")
+        raise UnknownPlace(f"{name!r} is not a place of Peru's gazetteer")
 
     def _context(self, context: str) -> PlaceMatch | None:
         place = self.resolve(context)
