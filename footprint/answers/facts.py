@@ -140,7 +140,8 @@ def render(f: dict[str, Any], lang: str) -> str:
         return i18n.t("fact.permanent_personnel", lang, active=i18n.number(f.get("active_duty")),
                       date=i18n.date_text(f.get("date"), lang), total=i18n.number(f.get("total")), record=rec)
     if kind == "classification":
-        cats = i18n.join([f.get("labels", {}).get(t) or c for t, c in f["categories"].items()], lang)
+        cats = i18n.join([i18n.pick(i18n.CATEGORIES, c, lang) if c in i18n.CATEGORIES
+                          else f.get("labels", {}).get(t) or c for t, c in f["categories"].items()], lang)
         return i18n.t("fact.classification", lang, name=f["name"], cats=cats, record=rec)
     if kind == "label":
         return i18n.t("fact.label", lang, name=f["name"], labels=", ".join(f["labels"]), by=f.get("by") or "?",

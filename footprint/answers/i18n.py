@@ -51,6 +51,20 @@ SITE_TYPES = {
     "embassy": ("embajada", "embassy"), "other": ("sitio", "site"),
 }
 
+# Names of the analysis' typology categories (footprint/analysis/typologies/*.toml); others show their own label.
+CATEGORIES = {
+    "MOB": ("base principal de operaciones (MOB)", "Main Operating Base (MOB)"),
+    "FOS": ("sitio de operaciones avanzado (FOS)", "Forward Operating Site (FOS)"),
+    "CSL": ("lugar de cooperación en seguridad (CSL)", "Cooperative Security Location (CSL)"),
+    "foreign_military_installation": ("instalación militar o unidad extranjera permanente (lectura amplia)",
+                                      "foreign military installation or permanent foreign unit (broad reading)"),
+    "tenant_unit": ("unidad inquilina en una instalación del anfitrión", "tenant unit on a host base"),
+    "funded_facility": ("instalación del anfitrión financiada por el país visitante",
+                        "host-nation facility funded by the visiting country"),
+    "temporary_facility": ("instalación temporal", "temporary facility"),
+    "visiting_access": ("acceso de visita", "visiting access"),
+}
+
 BASES = {
     "authorized": ("autorizado (tope)", "authorized (cap)"), "planned": ("previsto", "planned"),
     "observed": ("observado", "observed"), "permanent": ("permanente", "permanent"),
