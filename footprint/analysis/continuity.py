@@ -32,24 +32,24 @@ def presences(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
 
 
 def chains_frame(rows: pl.DataFrame, max_gap_days: int = 30) -> pl.DataFrame:
-    """One row per chain: loc, chain, from, to, days, rotations, largest_gap_days, records."""
-    rows = rows.sort(["loc", "start", "end"], maintain_order=True)
-    prev_end = pl.col("end").cum_max().shift(1).over("loc")
+    """One row per chain: loc, from, to, days, rotations, largest_gap_days, records (in no particular order)."""
+    rows = rows.select(pl.col("loc").cast(pl.Categorical).alias("k"), "loc", "record", "start", "end")
+    rows = rows.sort(["k", "start", "end"], maintain_order=True)
+    prev_end = pl.col("end").cum_max().shift(1).over("k")
     rows = rows.with_columns(((pl.col("start") - prev_end).dt.total_days() - 1).alias("gap"))
     rows = rows.with_columns((pl.col("gap").is_null() | (pl.col("gap") > max_gap_days)).alias("new"))
-    rows = rows.with_columns(pl.col("new").cast(pl.Int32).cum_sum().over("loc").alias("chain"))
-    out = rows.group_by(["loc", "chain"]).agg(
-        pl.col("start").min().alias("from"), pl.col("end").max().alias("to"), pl.len().alias("rotations"),
-        pl.col("gap").filter(~pl.col("new")).max().clip(lower_bound=0).alias("largest_gap_days"),
-        pl.col("record").alias("records"))
-    out = out.with_columns(((pl.col("to") - pl.col("from")).dt.total_days() + 1).alias("days"))
-    return out.sort(["loc", "from"])
+    # the first row of each location starts a chain, so one running count numbers every chain
+    rows = rows.with_columns(pl.col("new").cast(pl.Int64).cum_sum().alias("chain"))
+    out = rows.group_by("chain").agg(
+        pl.col("loc").first(), pl.col("start").min().alias("from"), pl.col("end").max().alias("to"),
+        pl.len().alias("rotations"), pl.col("gap").filter(~pl.col("new")).max().clip(lower_bound=0)
+        .alias("largest_gap_days"), pl.col("record").alias("records"))
+    return out.with_columns(((pl.col("to") - pl.col("from")).dt.total_days() + 1).alias("days"))
 
 
 def longest(chains: pl.DataFrame) -> pl.DataFrame:
     """The longest chain of each location (ties: the earliest)."""
-    return chains.sort(["loc", "days", "from"], descending=[False, True, False]).unique("loc", keep="first",
-                                                                                       maintain_order=True)
+    return chains.sort(["days", "from"], descending=[True, False]).unique("loc", keep="first", maintain_order=True)
 
 
 def _chain(r: dict[str, Any]) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def continuity(store: Any, *, country: str | None = None, place: str | None = No
         rows = rows.filter(pl.col("visiting").list.contains(country.upper()))
     if place:
         rows = rows.filter(within(frames, rows, resolve_place(frames, place)))
-    chains = chains_frame(rows, max_gap_days)
+    chains = chains_frame(rows, max_gap_days).sort(["loc", "from"])
     out: list[dict[str, Any]] = []
     for loc, group in chains.group_by("loc", maintain_order=True):
         items = [_chain(r) for r in group.iter_rows(named=True)]
