@@ -63,6 +63,7 @@ def country_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + body + r"(?![\w])")
 
 
+@lru_cache(maxsize=8192)
 def iso_of(name: str) -> str | None:
     from .patterns import lower
 

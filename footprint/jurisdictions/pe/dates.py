@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numbers import parse_number
 from .patterns import alternation, fold_pattern
@@ -77,6 +78,7 @@ class DateRange:
     span: tuple[int, int]
 
 
+@lru_cache(maxsize=8192)
 def month_number(word: str, ocr: bool = False) -> int | None:
     w = re.sub(r"[^a-z]", "", word.lower().translate(_FOLD))
     if w in MONTHS:
@@ -88,6 +90,7 @@ def month_number(word: str, ocr: bool = False) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def year_number(text: str | None) -> int | None:
     if not text:
         return None

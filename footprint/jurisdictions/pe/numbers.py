@@ -4,6 +4,7 @@ both ("veinticuatro (24)"), ordinals ("primero", "1ro", "1°"). A table of words
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .patterns import alternation, fold_pattern
 
@@ -38,6 +39,7 @@ _ORDINAL_MARK = re.compile(r"(?<=\d)\s*(?:ro|ero|°|º)$")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> int | None:
     """The value of a number written in digits or Spanish words; None if it is not one."""
     t = text.strip()
