@@ -171,8 +171,9 @@ def legal_basis(low: str, start: int, end: int, own: tuple[str, str | None]) -> 
             else:
                 template_used = template
             num = (g.get("num") or "").upper()
-            if (law == "Ley" and (own[0], own[1]) == ("LEY", num)) or num == "27856" and "ingreso" in low[m.end():m.end() + 3]:
-                continue
+            kind = "DS" if template.startswith("DS") or law == "DS" else "LEY" if law == "Ley" else law
+            if own[1] and kind == own[0] and normalize_number(kind, num) == own[1]:
+                continue  # the norm's own number
             value = template_used.format(art=art, inc=g.get("inc"), law=law, num=num)
             covered.append(m.span())
             if value not in out and not any(v.startswith(value + " ") for v in out):

@@ -162,6 +162,8 @@ LEGAL_BASIS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      r"(?:articulos?|articles?|art\.)\s+(?P<art>\d+|unico|sole)[º°]?(?:\s+(?:y|and)\s+(?P<art2>\d+))?\s+"
      r"(?:de\s+la\s+|del\s+|of\s+(?:the\s+)?)?(?P<law>ley|law|decreto\s+supremo|supreme\s+decree|decreto\s+legislativo)"
      r"\s+" + NUMBER_SIGN + r"(?P<num>\d{3,5}(?:-\d{4}-[a-z]{2,4}(?:/[a-z]{2,4})?)?)"),
+    ("DS {num}", ("decreto supremo", "supreme decree"),
+     r"(?:decreto\s+supremo|supreme\s+decree)\s+" + NUMBER_SIGN + r"(?P<num>\d{1,4}-\d{4}-[a-z]{2,5}(?:/[a-z]{2,5})?)"),
     ("{law} {num}", ("ley", "law", "decreto legislativo"),
      r"(?P<law>ley|law|decreto\s+legislativo)\s+" + NUMBER_SIGN + r"(?P<num>\d{4,5})\b"),
 )
