@@ -175,3 +175,10 @@ def test_no_server_error_on_odd_paths(web: Web) -> None:
     for path in ("/site/..%2F..%2Fetc", "/static/../app.py", "/downloads/..%2Fapp.py", "/edit/spaceship/x",
                  "/%00/x", "/api/records/site/%3Cb%3E", "/map?year=99999999999999999999"):
         assert web.get(path).status_code < 500, path
+
+
+def test_security_headers(web: Web) -> None:
+    for path in ("/", "/api/records", "/site/nope", "/login"):
+        headers = web.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]

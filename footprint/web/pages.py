@@ -81,7 +81,7 @@ async def map_page(request: Request) -> Response:
                 m["label"] = labels.get(m["place"])
         return {"outlines": charts.outlines(), "options": options, "year": year, "country": country,
                 "purpose": purpose, "available": result is not None, "failed": failed, **marks,
-                "totals": (result or {}).get("totals")}
+                "totals": None if purpose else (result or {}).get("totals")}  # totals cover every purpose
 
     return ctx.page("map.html", compute)
 
