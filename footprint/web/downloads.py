@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+import weakref
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ class Downloads:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="footprint-downloads-"))
         self._lock = threading.Lock()
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.root, True)
 
     def path(self, store: Any, version: str, name: str) -> Path:
         """The file ``name`` for registry ``version``, written on first request."""
@@ -45,7 +47,7 @@ class Downloads:
         target = folder / name
         with self._lock:
             if not target.exists():
-                if folder.parent == self.root and not folder.exists():
+                if not folder.exists():
                     for old in self.root.iterdir():  # keep one registry version on disk
                         shutil.rmtree(old, ignore_errors=True)
                 folder.mkdir(parents=True, exist_ok=True)
@@ -74,4 +76,4 @@ class Downloads:
         work.replace(target)
 
     def close(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        self._cleanup()
