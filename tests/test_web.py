@@ -179,6 +179,9 @@ def test_api_lists_records_with_pagination(web: Web) -> None:
     assert [i["id"] for i in sites["items"]] == ["site:pe-test-naval-base"]
     assert sites["items"][0]["record"]["operator"] == "Marina de Guerra del Perú"
     assert web.get("/api/records?q=iquitos&kind=claim").json()["total"] == 1
+    spaced = web.get("/api/records", params={"q": "de prueba", "limit": "1"}).json()
+    assert spaced["total"] == 3 and "q=de+prueba" in spaced["next"]
+    assert web.get(spaced["next"]).json()["offset"] == 1
 
 
 def test_api_record_and_history(web: Web) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import orjson
 from starlette.requests import Request
@@ -102,7 +103,7 @@ async def list_records(request: Request) -> Response:
         nxt = None
         if offset + limit < total:
             params = {**dict(request.query_params), "offset": str(offset + limit), "limit": str(limit)}
-            nxt = "/api/records?" + "&".join(f"{k}={v}" for k, v in params.items())
+            nxt = "/api/records?" + urlencode(params)
         return {"items": [_item(s) for s in found], "total": total, "limit": limit, "offset": offset, "next": nxt}
 
     return json_response(request, ctx, compute)
