@@ -6,27 +6,17 @@ import json
 from typing import Any
 
 import pytest
+from analysis_helpers import PERU, SOURCE, department, put
 
 from footprint.analysis import classify, country_summary
 from footprint.analysis.features import FEATURES
 from footprint.analysis.typologies import load_typologies, parse_typology
 from footprint.errors import InputError, NotFound
-from footprint.model import parse_record
-
-S = [{"source": "source:test"}]
-
-
-def put(store: Any, *rows: dict[str, Any]) -> None:
-    store.put_many([parse_record({"sources": S, **r}) for r in rows])
-
 
 BASE = [
-    {"id": "source:test", "url": "https://example.org/test"},
-    {"id": "place:pe", "name": "Perú", "level": "country", "country": "PE"},
-    {"id": "place:pe-cal", "name": "Callao", "level": "department", "country": "PE", "iso_3166_2": "PE-CAL",
-     "parent": "place:pe"},
-    {"id": "place:pe-aya", "name": "Ayacucho", "level": "department", "country": "PE", "iso_3166_2": "PE-AYA",
-     "parent": "place:pe"},
+    SOURCE, PERU,
+    department("CAL", "Callao"),
+    department("AYA", "Ayacucho"),
 ]
 NAMRU = {"id": "site:pe-namru-south", "name": "NAMRU SOUTH", "host_country": "PE", "place": "place:pe-cal",
          "site_type": "host_facility", "controlled_by": "PE", "tenants": ["NAMRU SOUTH"],

@@ -6,28 +6,20 @@ import json
 from typing import Any
 
 import pytest
+from analysis_helpers import PERU, SOURCE, department, put
 
 from footprint.analysis import check
 from footprint.analysis.compliance import CHECKS, load_rules
 from footprint.errors import InputError
-from footprint.model import parse_record
 
-S = [{"source": "source:test"}]
 AT = "2026-06-30"
 
 
-def put(store: Any, *rows: dict[str, Any]) -> None:
-    store.put_many([parse_record({"sources": S, **r}) for r in rows])
-
-
 BASE = [
-    {"id": "source:test", "url": "https://example.org/test"},
-    {"id": "place:pe", "name": "Perú", "level": "country", "country": "PE"},
-    {"id": "place:pe-lor", "name": "Loreto", "level": "department", "country": "PE", "iso_3166_2": "PE-LOR",
-     "parent": "place:pe"},
+    SOURCE, PERU,
+    department("LOR", "Loreto"),
     {"id": "place:pe-iquitos", "name": "Iquitos", "level": "city", "country": "PE", "parent": "place:pe-lor"},
-    {"id": "place:pe-cus", "name": "Cusco", "level": "department", "country": "PE", "iso_3166_2": "PE-CUS",
-     "parent": "place:pe"},
+    department("CUS", "Cusco"),
     {"id": "instrument:pe-rl-32214", "jurisdiction": "PE", "type": "RL", "number": "32214",
      "published_date": "2024-12-20"},
     {"id": "instrument:pe-rm-945-2016-de-sg", "jurisdiction": "PE", "type": "RM", "number": "945-2016-DE/SG"},

@@ -6,26 +6,16 @@ import json
 from typing import Any
 
 import pytest
+from analysis_helpers import PERU, SOURCE, department, put
 
 from footprint.analysis import continuity, presence
 from footprint.errors import InputError
-from footprint.model import parse_record
-
-S = [{"source": "source:test"}]
-
-
-def put(store: Any, *rows: dict[str, Any]) -> None:
-    store.put_many([parse_record({"sources": S, **r}) for r in rows])
-
 
 BASE = [
-    {"id": "source:test", "url": "https://example.org/test"},
-    {"id": "place:pe", "name": "Perú", "level": "country", "country": "PE"},
-    {"id": "place:pe-lor", "name": "Loreto", "level": "department", "country": "PE", "iso_3166_2": "PE-LOR",
-     "parent": "place:pe"},
+    SOURCE, PERU,
+    department("LOR", "Loreto"),
     {"id": "place:pe-iquitos", "name": "Iquitos", "level": "city", "country": "PE", "parent": "place:pe-lor"},
-    {"id": "place:pe-lim", "name": "Lima", "level": "department", "country": "PE", "iso_3166_2": "PE-LIM",
-     "parent": "place:pe"},
+    department("LIM", "Lima"),
     {"id": "site:pe-base-iquitos", "name": "Base Naval de Iquitos", "host_country": "PE",
      "place": "place:pe-iquitos", "controlled_by": "PE"},
     {"id": "authorization:pe-rl-1", "visiting_country": "US", "host_country": "PE", "armed": True,

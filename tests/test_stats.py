@@ -5,15 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from analysis_helpers import SOURCE, put
+
 from footprint.analysis import statistics
 from footprint.analysis.compliance import governments
-from footprint.model import parse_record
-
-S = [{"source": "source:test"}]
-
-
-def put(store: Any, *rows: dict[str, Any]) -> None:
-    store.put_many([parse_record({"sources": S, **r}) for r in rows])
 
 
 def auth(slug: str, start: str, end: str, personnel: int | None, places: list[str], **extra: Any) -> dict[str, Any]:
@@ -27,7 +22,7 @@ def count(host: str, date: str, total: int) -> dict[str, Any]:
 
 
 def test_statistics(store: Any) -> None:
-    put(store, {"id": "source:test", "url": "https://example.org/test"},
+    put(store, SOURCE,
         {"id": "place:pe-lim", "name": "Lima", "level": "department", "country": "PE"},
         {"id": "place:pe-lor", "name": "Loreto", "level": "department", "country": "PE"},
         auth("rl-5111", "2023-06-01", "2023-08-29", 1172, ["place:pe-lim"]),
@@ -73,3 +68,8 @@ def test_stats_cli(sqlite_cli: Any) -> None:
     assert out.exit_code == 0
     assert json.loads(out.output)["per_year"] == []
     assert sqlite_cli("stats").exit_code == 0
+
+
+def test_a_host_without_rules_has_no_government_list(store: Any) -> None:
+    s = statistics(store, host="co")
+    assert s["host"] == "CO" and s["per_government"] == [] and s["per_year"] == []

@@ -271,7 +271,7 @@ def findings_frame(frames: Frames, jurisdiction: str = "PE", at: dt.date | None 
             pl.lit(rule["severity"]).alias("severity"), pl.lit(rule["id"]).alias("rule"),
             pl.lit(rule["legal_reference"]).alias("legal_reference"),
             pl.concat_str(pl.lit(rule["message"] + ": "), pl.col("detail")).alias("message"),
-            pl.col("records").list.unique(maintain_order=True)))
+            pl.col("records")))
     _CACHE.clear()
     if not parts:
         return pl.DataFrame(schema={"severity": pl.Utf8, "rule": pl.Utf8, "legal_reference": pl.Utf8,

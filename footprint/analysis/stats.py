@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 
+from ..errors import InputError
 from .compliance import governments
 from .frames import Frames, load_frames
 
@@ -36,7 +37,7 @@ def _per_year(a: pl.DataFrame) -> list[dict[str, Any]]:
 def _per_government(a: pl.DataFrame, host: str) -> list[dict[str, Any]]:
     try:
         terms = governments(host)
-    except Exception:  # noqa: BLE001  a jurisdiction without rules has no government list
+    except InputError:  # a jurisdiction without a rules file has no list of governments
         return []
     out = []
     for g in terms:
