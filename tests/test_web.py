@@ -46,6 +46,16 @@ def test_every_language_has_every_message() -> None:
     assert all(v.strip() for table in MESSAGES.values() for v in table.values())
 
 
+def test_every_kind_and_field_has_a_name_in_both_languages() -> None:
+    from footprint.model import KINDS
+    from footprint.web import labels
+
+    assert set(labels.KINDS) == set(KINDS)
+    fields = {f for cls in KINDS.values() for f in cls.model_fields}
+    assert fields <= set(labels.FIELDS), sorted(fields - set(labels.FIELDS))
+    assert all(es.strip() and en.strip() for es, en in [*labels.KINDS.values(), *labels.FIELDS.values()])
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_every_page_renders_in_both_languages(web: Web, lang: str) -> None:
     for path in PAGES:

@@ -26,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..errors import FootprintError
-from . import auth, i18n
+from . import auth, i18n, labels
 from .downloads import Downloads
 
 HERE = Path(__file__).resolve().parent
@@ -161,7 +161,8 @@ class Ctx:
         user = self.user
         base = {"t": self.t, "lang": self.lang, "user": user, "can_edit": auth.can_edit(user and user["role"]),
                 "csrf": self.session.csrf, "path": self.request.url.path,
-                "query": str(self.request.query_params), "lang_urls": self.lang_urls()}
+                "query": str(self.request.query_params), "lang_urls": self.lang_urls(),
+                "field_name": labels.namer(labels.FIELDS, self.lang), "kind_name": labels.namer(labels.KINDS, self.lang)}
         return self.state.templates.get_template(template).render({**base, **context})
 
     def lang_urls(self) -> list[tuple[str, str]]:
