@@ -182,3 +182,24 @@ def test_security_headers(web: Web) -> None:
         headers = web.get(path).headers
         assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_only_admins_delete_and_the_history_keeps_it(registry, web: Web) -> None:
+    from footprint.web import add_user
+
+    web.login(*EDITOR)
+    form = {"csrf": web.csrf("/"), "version": "1"}
+    assert web.post("/delete/claim/test-bases", data=form).status_code == 403  # an editor may not
+    assert registry.exists(["claim:test-bases"])
+    add_user(registry, "jefa", "admin-password-1", "admin")
+    web.post("/logout", data={"csrf": web.csrf("/")})
+    web.login("jefa", "admin-password-1")
+    assert 'action="/delete/site/pe-test-naval-base"' in web.get("/edit/site/pe-test-naval-base").text
+    form = {"csrf": web.csrf("/"), "version": "1"}
+    assert web.post("/delete/site/pe-test-naval-base", data=form).status_code == 409  # a review refers to it
+    assert web.post("/delete/review/test-bases", data={**form, "version": "7"}).status_code == 409  # stale
+    assert web.post("/delete/review/test-bases", data=form).status_code == 303
+    assert not registry.exists(["review:test-bases"])
+    last = registry.history("review:test-bases")[-1]
+    assert last["action"] == "delete" and last["actor"] == "jefa" and last["before"]["rating"] == "misleading"
+    assert registry.verify_audit().ok

@@ -160,6 +160,7 @@ class Ctx:
     def render_text(self, template: str, context: dict[str, Any]) -> str:
         user = self.user
         base = {"t": self.t, "lang": self.lang, "user": user, "can_edit": auth.can_edit(user and user["role"]),
+                "can_delete": auth.can_delete(user and user["role"]),
                 "csrf": self.session.csrf, "path": self.request.url.path,
                 "query": str(self.request.query_params), "lang_urls": self.lang_urls(),
                 "field_name": labels.namer(labels.FIELDS, self.lang), "kind_name": labels.namer(labels.KINDS, self.lang)}

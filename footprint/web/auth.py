@@ -60,8 +60,18 @@ def authenticate(store: Any, username: str, password: str) -> dict[str, Any] | N
     return user if verify_password(user["password_hash"], password) else None
 
 
+def _at_least(role: str | None, needed: str) -> bool:
+    return role is not None and role in ROLES and ROLES.index(role) >= ROLES.index(needed)
+
+
 def can_edit(role: str | None) -> bool:
-    return role is not None and role in ROLES and ROLES.index(role) >= ROLES.index("editor")
+    """Editors and admins add and correct records."""
+    return _at_least(role, "editor")
+
+
+def can_delete(role: str | None) -> bool:
+    """Only admins delete records."""
+    return _at_least(role, "admin")
 
 
 @dataclass

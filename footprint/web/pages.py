@@ -228,11 +228,11 @@ async def logout(request: Request) -> Response:
     return ctx.finish(RedirectResponse("/", status_code=303))
 
 
-async def _editor_form(ctx: Ctx, request: Request) -> tuple[dict[str, Any], str]:
+async def _editor_form(ctx: Ctx, request: Request, allowed: Any = auth.can_edit) -> tuple[dict[str, Any], str]:
     """The signed-in editor and the submitted form, or 403."""
     user = ctx.user
-    if user is None or not auth.can_edit(user["role"]):
-        raise HTTPException(403, "sign in as an editor to change records")
+    if user is None or not allowed(user["role"]):
+        raise HTTPException(403, "your role may not do this: sign in as an editor (or an admin, to delete)")
     form = await request.form()
     if not auth.csrf_ok(ctx.session, str(form.get("csrf") or "")):
         raise HTTPException(403, "CSRF token missing or wrong; reload the form")
@@ -289,6 +289,21 @@ async def edit(request: Request) -> Response:
     return RedirectResponse(views.record_url(record_id) + "#history", status_code=303)
 
 
+async def delete(request: Request) -> Response:
+    """An admin deletes a record (if nothing refers to it); the audit log keeps its last content."""
+    ctx = Ctx(request)
+    record_id = f"{request.path_params['kind']}:{request.path_params['slug']}"
+    user, _ = await _editor_form(ctx, request, auth.can_delete)
+    form = await request.form()
+    version = _int(str(form.get("version") or ""), -1, -1, 10**9)
+    try:
+        ctx.store.delete(record_id, version, actor=user["username"])
+    except Conflict as exc:
+        raise HTTPException(409, str(exc)) from None
+    ctx.state.clock.invalidate()
+    return RedirectResponse("/search", status_code=303)
+
+
 async def new(request: Request) -> Response:
     ctx = Ctx(request)
     if request.method == "GET":
@@ -321,5 +336,6 @@ def routes() -> list[Route]:
         Route("/login", login, methods=["GET", "POST"]), Route("/logout", logout, methods=["POST"]),
         Route("/new", new, methods=["GET", "POST"]),
         Route("/edit/{kind}/{slug}", edit, methods=["GET", "POST"]),
+        Route("/delete/{kind}/{slug}", delete, methods=["POST"]),
         Route("/{kind}/{slug}", record_page),
     ]
