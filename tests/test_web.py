@@ -386,6 +386,17 @@ def test_user_add_command(sqlite_cli) -> None:
         assert s.user("ana")["password_hash"].startswith("$argon2")
 
 
+def test_user_add_prompts_for_the_password_twice(sqlite_cli) -> None:
+    r = sqlite_cli("user", "add", "beto", "--role", "viewer", input="prompted-pass\nprompted-pass\n")
+    assert r.exit_code == 0 and "beto" in r.output and "prompted-pass" not in r.output
+    from footprint.store import Store
+    from footprint.web.auth import authenticate
+
+    with Store.open(sqlite_cli.url) as s:
+        assert authenticate(s, "beto", "prompted-pass")["role"] == "viewer"
+        assert authenticate(s, "beto", "wrong-pass") is None
+
+
 @pytest.mark.parametrize("args,stdin,where", [
     (["user", "add", "ana", "--password-stdin"], "short\n", "password"),
     (["user", "add", "a b", "--password-stdin"], "long-password\n", "NAME"),
