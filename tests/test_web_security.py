@@ -203,3 +203,12 @@ def test_only_admins_delete_and_the_history_keeps_it(registry, web: Web) -> None
     last = registry.history("review:test-bases")[-1]
     assert last["action"] == "delete" and last["actor"] == "jefa" and last["before"]["rating"] == "misleading"
     assert registry.verify_audit().ok
+
+
+def test_links_made_in_answer_text_stay_escaped() -> None:
+    from footprint.web.views import linkify
+
+    html = str(linkify('<b>x</b> [site:pe-a] "https://x.org/"onmouseover=alert(1)" javascript:alert(1)'))
+    assert "<b>" not in html and 'href="/site/pe-a"' in html
+    assert 'href="https://x.org/"' in html and "onmouseover=alert(1)&#34;" in html
+    assert 'href="javascript' not in html

@@ -68,7 +68,29 @@ def value_html(value: Any, depth: int = 0) -> Markup:
     return escape(str(value))
 
 
+_IN_TEXT = re.compile(r"(https?://[^\s<>\"\]\[]+[^\s<>\"\]\[.,;:)])|\b([a-z][a-z_]*):([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])")
+
+
+def linkify(text: Any) -> Markup:
+    """Plain text as HTML with its record ids and http(s) URLs as links (everything else escaped)."""
+    raw = str(text)
+    out: list[Markup] = []
+    last = 0
+    for m in _IN_TEXT.finditer(raw):
+        out.append(escape(raw[last:m.start()]))
+        if m.group(1):
+            out.append(Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(m.group(1), m.group(1)))
+        elif m.group(2) in KINDS:
+            out.append(record_link(f"{m.group(2)}:{m.group(3)}"))
+        else:
+            out.append(escape(m.group(0)))
+        last = m.end()
+    out.append(escape(raw[last:]))
+    return Markup("").join(out)
+
+
 def install_filters(env: Any) -> None:
+    env.filters["linkify"] = linkify
     env.filters["value_html"] = value_html
     env.filters["record_url"] = record_url
     env.filters["record_link"] = record_link
