@@ -99,14 +99,23 @@ def _per_activity(links: pl.DataFrame, cols: dict[str, tuple[pl.Expr, str]]) -> 
     return pl.concat([single, multi.select(single.columns)], how="vertical_relaxed")
 
 
-def _records(links: pl.DataFrame, flagged: pl.DataFrame, keep: pl.Expr | None = None) -> pl.DataFrame:
-    """(records, detail) of flagged activities: the activity and its (kept) authorizations, in link order."""
-    sub = links.filter(pl.col("activity").is_in(flagged["activity"].implode()))
-    if keep is not None:
-        sub = sub.filter(keep)
-    auths = sub.group_by("activity", maintain_order=True).agg(pl.col("authorization"))
-    return flagged.join(auths, on="activity").select(
-        pl.concat_list("activity", "authorization").alias("records"), "detail")
+def _records(links: pl.DataFrame, flagged: pl.DataFrame) -> pl.DataFrame:
+    """(records, detail) of flagged activities: the activity and its authorizations, in link order."""
+    sub = links.select("activity", "authorization", "n_links").join(flagged, on="activity")
+    single = sub.filter(pl.col("n_links") == 1).select(pl.concat_list("activity", "authorization").alias("records"),
+                                                       "detail")
+    multi = sub.filter(pl.col("n_links") > 1).group_by("activity", maintain_order=True).agg(
+        pl.col("authorization"), pl.col("detail").first())
+    return pl.concat([single, multi.select(pl.concat_list("activity", "authorization").alias("records"), "detail")])
+
+
+def _listed(links: pl.DataFrame, bad: pl.DataFrame, col: str) -> pl.DataFrame:
+    """(activity, values): the distinct values of ``col`` over each flagged activity's links, joined by commas."""
+    sub = links.select("activity", "n_links", col).join(bad.select("activity"), on="activity")
+    single = sub.filter(pl.col("n_links") == 1).select("activity", pl.col(col).fill_null("?").alias("values"))
+    multi = sub.filter(pl.col("n_links") > 1).group_by("activity").agg(
+        pl.col(col).drop_nulls().unique().sort().str.join(", ").alias("values"))
+    return pl.concat([single, multi])
 
 
 def _rs_modified(frames: Frames, allowed: list[str]) -> pl.Series:
@@ -134,10 +143,8 @@ def instrument_type(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) 
     per = _per_activity(links, {"ok": (pl.col("itype").is_in(rule["allowed"]).fill_null(False), "any"),
                                 "typed": (pl.col("itype").is_not_null(), "any")})
     bad = per.filter(~pl.col("ok") & pl.col("typed")).select("activity")
-    types = (links.filter(pl.col("activity").is_in(bad["activity"].implode())).group_by("activity")
-             .agg(pl.col("itype").drop_nulls().unique().sort().str.join(", ").alias("types")))
-    bad = bad.join(types, on="activity").select(
-        "activity", pl.concat_str(pl.lit("activity authorized only by "), pl.col("types")).alias("detail"))
+    bad = _listed(links, bad, "itype").select(
+        "activity", pl.concat_str(pl.lit("activity authorized only by "), pl.col("values")).alias("detail"))
     return pl.concat([out, _records(links, bad)])
 
 
@@ -209,12 +216,11 @@ def within_cap(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl
 def purpose_match(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
     links = _links(frames, cc, at).filter(pl.col("a_purpose") != "other")
     per = _per_activity(links, {"match": (pl.col("purpose") == pl.col("a_purpose"), "any"),
-                                "other": (pl.col("purpose") == "other", "any")})
-    bad = per.filter(~pl.col("match") & ~pl.col("other")).select("activity")
-    purposes = (links.filter(pl.col("activity").is_in(bad["activity"].implode())).group_by("activity")
-                .agg(pl.col("a_purpose").first(), pl.col("purpose").unique().sort().str.join(", ")))
-    bad = bad.join(purposes, on="activity").select(
-        "activity", pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("purpose")).alias("detail"))
+                                "other": (pl.col("purpose") == "other", "any"),
+                                "a_purpose": (pl.col("a_purpose"), "first")})
+    bad = per.filter(~pl.col("match") & ~pl.col("other")).select("activity", "a_purpose")
+    bad = _listed(links, bad, "purpose").join(bad, on="activity").select(
+        "activity", pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("values")).alias("detail"))
     return _records(links, bad)
 
 
