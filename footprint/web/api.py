@@ -28,7 +28,7 @@ from .views import record_url
 MAX_LIMIT = 200
 
 
-def json_response(request: Request, ctx: Ctx, compute: Callable[[], Any]) -> Response:
+async def json_response(request: Request, ctx: Ctx, compute: Callable[[], Any]) -> Response:
     """The JSON of ``compute()``, cached per registry version, with an ETag honoured by If-None-Match."""
     key = ("api", request.url.path, str(request.query_params))
 
@@ -36,7 +36,7 @@ def json_response(request: Request, ctx: Ctx, compute: Callable[[], Any]) -> Res
         data = orjson.dumps(compute(), option=orjson.OPT_NON_STR_KEYS)
         return data, '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
 
-    data, etag = ctx.cached(key, body)
+    data, etag = await ctx.cached_async(key, body)
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     wanted = request.headers.get("if-none-match", "")
     if etag in {t.strip().removeprefix("W/") for t in wanted.split(",")}:
@@ -106,7 +106,7 @@ async def list_records(request: Request) -> Response:
             nxt = "/api/records?" + urlencode(params)
         return {"items": [_item(s) for s in found], "total": total, "limit": limit, "offset": offset, "next": nxt}
 
-    return json_response(request, ctx, compute)
+    return await json_response(request, ctx, compute)
 
 
 def _record_id(request: Request) -> str:
@@ -122,7 +122,7 @@ async def get_record(request: Request) -> Response:
         stored = ctx.store.get(record_id)
         return {**_item(stored), "created_at": stored.created_at, "referred_by": ctx.store.referrers(record_id)}
 
-    return json_response(request, ctx, compute)
+    return await json_response(request, ctx, compute)
 
 
 async def record_history(request: Request) -> Response:
@@ -135,12 +135,12 @@ async def record_history(request: Request) -> Response:
             raise NotFound(f"no record {record_id!r}")
         return {"id": record_id, "events": events}
 
-    return json_response(request, ctx, compute)
+    return await json_response(request, ctx, compute)
 
 
 async def kinds(request: Request) -> Response:
     ctx = Ctx(request)
-    return json_response(request, ctx, lambda: {"counts": ctx.store.counts(), "kinds": sorted(KINDS),
+    return await json_response(request, ctx, lambda: {"counts": ctx.store.counts(), "kinds": sorted(KINDS),
                                                 "last_change": ctx.store.last_change()})
 
 
@@ -161,7 +161,7 @@ async def presence(request: Request) -> Response:
     filters = {"country": country, "place": _text(request, "place", 200),
                "at": _date(request, "at"), "start": _date(request, "from"), "end": _date(request, "to"),
                "by": _text(request, "by", 20)}
-    return json_response(request, ctx, lambda: _need(parts.presence(ctx.store, **filters), "presence analysis"))
+    return await json_response(request, ctx, lambda: _need(parts.presence(ctx.store, **filters), "presence analysis"))
 
 
 async def classification(request: Request) -> Response:
@@ -177,7 +177,7 @@ async def classification(request: Request) -> Response:
             raise NotFound(f"no classified site {site!r}")
         return chosen
 
-    return json_response(request, ctx, compute)
+    return await json_response(request, ctx, compute)
 
 
 async def compliance(request: Request) -> Response:
@@ -188,7 +188,7 @@ async def compliance(request: Request) -> Response:
         findings = _need(ctx.cached(("check",), lambda: parts.check(ctx.store)), "compliance checking")
         return [f for f in findings if record in (f.get("records") or [])] if record else findings
 
-    return json_response(request, ctx, compute)
+    return await json_response(request, ctx, compute)
 
 
 async def ask(request: Request) -> Response:
@@ -199,7 +199,7 @@ async def ask(request: Request) -> Response:
     lang = request.query_params.get("lang") or ctx.lang
     if lang not in LANGS:
         raise InputError(f"{lang!r} is not a language (use {', '.join(LANGS)})", where="lang")
-    return json_response(request, ctx, lambda: _need(parts.ask(ctx.store, question, lang), "the ask service"))
+    return await json_response(request, ctx, lambda: _need(parts.ask(ctx.store, question, lang), "the ask service"))
 
 
 async def openapi(request: Request) -> Response:

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -49,6 +50,9 @@ class Settings:
     version_ttl_seconds: float = 1.0
 
 
+MISSING = object()
+
+
 class Cache:
     """Values computed from the registry, dropped whenever the registry changes."""
 
@@ -56,6 +60,11 @@ class Cache:
         self._version: object = None
         self._values: dict[Any, Any] = {}
         self._lock = threading.Lock()
+
+    def peek(self, version: object, key: Any) -> Any:
+        """The cached value, or ``MISSING``."""
+        with self._lock:
+            return self._values.get(key, MISSING) if version == self._version else MISSING
 
     def get(self, version: object, key: Any, compute: Callable[[], Any]) -> Any:
         with self._lock:
@@ -171,12 +180,17 @@ class Ctx:
         params = [(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"]
         return [(code, self.request.url.path + "?" + urlencode([*params, ("lang", code)])) for code in i18n.LANGS]
 
-    def page(self, template: str, compute: Callable[[], dict[str, Any]]) -> Response:
+    async def cached_async(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``cached``, with a miss computed in the thread pool so a slow analysis never blocks other requests."""
+        hit = self.state.cache.peek(self.version, key)
+        return hit if hit is not MISSING else await run_in_threadpool(self.cached, key, compute)
+
+    async def page(self, template: str, compute: Callable[[], dict[str, Any]]) -> Response:
         """Render a public page; for anonymous visitors the HTML is cached per registry version."""
         if self.session.user or not self.state.settings.cache_pages:
-            return self.render(template, compute())
+            return await run_in_threadpool(lambda: self.render(template, compute()))
         key = ("page", template, self.request.url.path, str(self.request.query_params), self.lang)
-        body = self.cached(key, lambda: self.render_text(template, compute()).encode())
+        body = await self.cached_async(key, lambda: self.render_text(template, compute()).encode())
         return self.finish(HTMLResponse(body))
 
 

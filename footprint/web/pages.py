@@ -6,6 +6,7 @@ from typing import Any
 
 import orjson
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -52,19 +53,19 @@ async def home(request: Request) -> Response:
                 "votes": charts.latest(store, "vote", ("date",)), "counts": store.counts(),
                 "last_change": store.last_change()}
 
-    return ctx.page("home.html", compute)
+    return await ctx.page("home.html", compute)
 
 
 async def map_page(request: Request) -> Response:
     ctx = Ctx(request)
     q = request.query_params
-    options = ctx.cached(("map_options",), lambda: charts.map_options(ctx.store))
-    year = _int(q.get("year"), 0, 0, 9999) or None
-    country = (q.get("country") or "").upper() or None
-    country = country if country in options["countries"] else None
-    purpose = q.get("purpose") if q.get("purpose") in options["purposes"] else None
 
     def compute() -> dict[str, Any]:
+        options = ctx.cached(("map_options",), lambda: charts.map_options(ctx.store))
+        year = _int(q.get("year"), 0, 0, 9999) or None
+        country = (q.get("country") or "").upper() or None
+        country = country if country in options["countries"] else None
+        purpose = q.get("purpose") if q.get("purpose") in options["purposes"] else None
         coords = ctx.cached(("coords",), lambda: charts.coordinates(ctx.store))
         window = {"start": f"{year}-01-01", "end": f"{year}-12-31"} if year else {}
         result, failed = parts.attempt(lambda: parts.presence(ctx.store, country=country, **window))
@@ -83,12 +84,12 @@ async def map_page(request: Request) -> Response:
                 "purpose": purpose, "available": result is not None, "failed": failed, **marks,
                 "totals": None if purpose else (result or {}).get("totals")}  # totals cover every purpose
 
-    return ctx.page("map.html", compute)
+    return await ctx.page("map.html", compute)
 
 
 async def timeline_page(request: Request) -> Response:
     ctx = Ctx(request)
-    return ctx.page("timeline.html", lambda: {"tl": charts.timeline(ctx.store)})
+    return await ctx.page("timeline.html", lambda: {"tl": charts.timeline(ctx.store)})
 
 
 async def search(request: Request) -> Response:
@@ -105,13 +106,13 @@ async def search(request: Request) -> Response:
                 "results": [{"id": s.id, "kind": s.record.kind, "label": s.record.label(), "version": s.version}
                             for s in found]}
 
-    return ctx.page("search.html", compute)
+    return await ctx.page("search.html", compute)
 
 
 async def ask_page(request: Request) -> Response:
     ctx = Ctx(request)
     question = (request.query_params.get("q") or "").strip()[:500]
-    return ctx.page("ask.html", lambda: {"q": question, **(_ask(ctx, question) if question else {})})
+    return await ctx.page("ask.html", lambda: {"q": question, **(_ask(ctx, question) if question else {})})
 
 
 async def claims(request: Request) -> Response:
@@ -127,14 +128,14 @@ async def claims(request: Request) -> Response:
         items.sort(key=lambda c: (c["date"] or "", c["id"]), reverse=True)
         return {"claims": items}
 
-    return ctx.page("claims.html", compute)
+    return await ctx.page("claims.html", compute)
 
 
 async def downloads_page(request: Request) -> Response:
     ctx = Ctx(request)
     files = [{"name": n, "label": ctx.t(label), "available": fmt != "geojson" or geojson_available()}
              for n, (fmt, _, label) in FILES.items()]
-    return ctx.page("downloads.html", lambda: {"files": files, "counts": ctx.store.counts()})
+    return await ctx.page("downloads.html", lambda: {"files": files, "counts": ctx.store.counts()})
 
 
 async def download(request: Request) -> Response:
@@ -142,7 +143,7 @@ async def download(request: Request) -> Response:
 
     ctx = Ctx(request)
     name = request.path_params["name"]
-    path = ctx.state.downloads.path(ctx.store, ctx.version, name)
+    path = await run_in_threadpool(ctx.state.downloads.path, ctx.store, ctx.version, name)
     return FileResponse(path, media_type=FILES[name][1], filename=name)
 
 
@@ -179,7 +180,7 @@ async def record_page(request: Request) -> Response:
             context["claim_review_available"] = parts.available("answers", "claim_review")
         return context
 
-    return ctx.page("record.html", compute)
+    return await ctx.page("record.html", compute)
 
 
 def json_ld(value: Any) -> Markup:
@@ -209,7 +210,7 @@ async def login(request: Request) -> Response:
     if ctx.state.limiter.blocked(*keys):
         return ctx.render("login.html", {"next": nxt, "error": ctx.t("login_limited"), "username": username},
                           status=429)
-    user = auth.authenticate(ctx.store, username, str(form.get("password") or ""))
+    user = await run_in_threadpool(auth.authenticate, ctx.store, username, str(form.get("password") or ""))
     if user is None:
         ctx.state.limiter.fail(*keys)
         return ctx.render("login.html", {"next": nxt, "error": ctx.t("login_failed"), "username": username},
