@@ -17,7 +17,11 @@ from .output import emit
 @pass_context
 @handle_errors
 def serve(ctx: Context, host: str, port: int, secure_cookies: bool) -> None:
-    """Serve the website and the JSON API over the registry until stopped (Ctrl-C)."""
+    """Serve the website and the JSON API over the registry until stopped (Ctrl-C).
+
+    Editors' sessions are signed with FOOTPRINT_SECRET_KEY; without it a random key is made at each start (signing
+    everyone out on restart).
+    """
     import uvicorn
 
     from ..web import Settings, create_app
