@@ -150,3 +150,10 @@ def test_bundled_registry_screens(request: pytest.FixtureRequest, page: Any) -> 
                            ("bundled-home-es", "/?lang=es")):
             assert page.goto(base + path).status == 200
             shot(page, name)
+        for kind in ("site", "authorization", "claim", "vote"):
+            page.goto(f"{base}/api/records?kind={kind}&limit=1")
+            items = page.evaluate("() => JSON.parse(document.body.innerText).items")
+            if items:
+                assert page.goto(base + items[0]["url"]).status == 200
+                assert page.locator("#history").count() == 1
+                shot(page, f"bundled-{kind}")

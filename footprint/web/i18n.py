@@ -79,6 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind": "Tipo", "count": "Cantidad", "last_updated": "Última actualización",
         "footer_note": "Datos con fuentes; historial de cambios a prueba de manipulaciones.",
         "yes": "sí", "no": "no",
+        "status_met": "se cumple", "status_not_met": "no se cumple", "status_unknown": "desconocido",
     },
     "en": {
         "site_title": "footprint: foreign military presence in Peru",
@@ -146,6 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind": "Kind", "count": "Count", "last_updated": "Last updated",
         "footer_note": "Sourced data; tamper-evident change history.",
         "yes": "yes", "no": "no",
+        "status_met": "met", "status_not_met": "not met", "status_unknown": "unknown",
     },
 }
 
