@@ -15,7 +15,7 @@ from .fields import CountryCode, Iso3166_2, IsoDate, RecordId, Ubigeo, date_ceil
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, defer_build=True)
 
 
 # --- provenance ------------------------------------------------------------------------------------------
