@@ -27,10 +27,22 @@ def sites() -> list[dict[str, Any]]:
     navy, faf = "Marina de Guerra del Perú", "Fuerza Aérea del Perú"
     return [
         _site("base-naval-callao", "Base Naval del Callao", "place:pe-base-naval-callao", navy,
-              cite("dsca-25-37", "latercera-callao"), site_type="host_facility", controlled_by=PE,
-              lat=-12.033, lon=-77.139, facts=_host({"foreign_funded": False, "basing_agreement": None}),
-              notes="Main base of the Peruvian Navy; a Peru-financed FMS case for a new base was notified in "
-                    "January 2026 (procurement:pe-dsca-25-37)"),
+              cite("dsca-25-37", "latercera-callao", "larepublica-verificador-callao", "marina-nueva-base-2023")
+              + [{"source": "source:larepublica-verificador-callao", "field": "facts.foreign_owned",
+                  "note": "the US did not buy the base: Peru is the buyer of the services"},
+                 {"source": "source:dsca-25-37", "field": "facts.permanent_foreign_personnel",
+                  "note": "up to 20 US government or contractor representatives for up to 10 years only if the "
+                          "case is contracted; no source read reports US personnel assigned to the base"},
+                 {"source": "source:dsca-25-37", "field": "facts.fms_case_status"}],
+              site_type="host_facility", controlled_by=PE, lat=-12.033, lon=-77.139,
+              facts=_host({"foreign_funded": False, "foreign_owned": False, "permanent_foreign_personnel": 0,
+                           "basing_agreement": None, "fms_case": "procurement:pe-dsca-25-37",
+                           "fms_case_status": "notified", "fms_case_contracted": False}),
+              notes="Main base of the Peruvian Navy, owned and run by it. No permanently assigned foreign personnel "
+                    "are known (0 = none reported, not a head count). A Peru-financed FMS case for design and "
+                    "construction of a new base was notified to the US Congress in January 2026 "
+                    "(procurement:pe-dsca-25-37): notified, not contracted. The Navy reported US Army Corps of "
+                    "Engineers technical advice for its new-base project in June 2023"),
         _site("centro-medico-naval", "Centro Médico Naval \"Cirujano Mayor Santiago Távara\"",
               "place:pe-centro-medico-naval", navy, cite("navy-namru-south", "wikipedia-namru-south"),
               site_type="host_facility", controlled_by=PE, tenants=["site:pe-namru-south"], lat=-12.06252,
@@ -52,11 +64,12 @@ def sites() -> list[dict[str, Any]]:
               cite("navy-namru-south"), site_type="host_facility", controlled_by=PE,
               tenants=["site:pe-namru-south-iquitos"], facts=_host()),
         _site("namru-south-iquitos", "NAMRU SOUTH laboratory, Iquitos", "place:pe-clinica-naval-iquitos", "US Navy",
-              cite("navy-namru-south", "wikipedia-namru-south"), site_type="foreign_facility",
+              cite("navy-namru-south", "wikipedia-namru-south") + cite("navy-namru-south", field="facts.part_of"),
+              site_type="foreign_facility",
               facts={"permanent_foreign_personnel": None, "foreign_controlled": False, "foreign_funded": True,
                      "family_support": False, "prepositioned_equipment": None,
                      "basing_agreement": "navy-to-navy agreement 1983", "host_site": "site:pe-clinica-naval-iquitos",
-                     "floor_area_sqft": 5000},
+                     "floor_area_sqft": 5000, "part_of": "site:pe-namru-south"},
               notes="Laboratory at the Peruvian Navy's Naval Clinic in Iquitos; start date not found"),
         _site("base-naval-iquitos", "Base Naval de Iquitos (BASNAY, Nanay)", "place:pe-base-naval-iquitos", navy,
               cite("freerepublic-unitas-2002"), site_type="host_facility", controlled_by=PE, facts=_host()),
@@ -67,10 +80,6 @@ def sites() -> list[dict[str, Any]]:
               site_type="host_facility", controlled_by=PE, facts=_host()),
         _site("base-aerea-las-palmas", "Base Aérea Las Palmas", "place:pe-base-aerea-las-palmas", faf,
               cite("march-rs"), site_type="host_facility", controlled_by=PE, facts=_host()),
-        _site("base-aerea-pisco", "Base Aérea de Pisco", "place:pe-base-aerea-pisco", faf, cite("rpp-apec"),
-              site_type="host_facility", controlled_by=PE, facts=_host()),
-        _site("base-aerea-chiclayo", "Base Aérea de Chiclayo", "place:pe-base-aerea-chiclayo", faf, cite("rpp-apec"),
-              site_type="host_facility", controlled_by=PE, facts=_host()),
         _site("base-aerea-la-joya", "Base Aérea La Joya (Grupo Aéreo N° 4)", "place:pe-base-aerea-la-joya", faf,
               cite("acc-rs24"), site_type="host_facility", controlled_by=PE, facts=_host()),
         _site("base-aerea-el-pato", "Base Aérea El Pato (Talara)", "place:pe-base-aerea-el-pato", faf,
@@ -79,11 +88,13 @@ def sites() -> list[dict[str, Any]]:
               cite("congreso-5111", "vocesdelsur-2025"), site_type="city", controlled_by=PE),
         _site("base-antidrogas-santa-lucia", "Base Policial Antidrogas de Santa Lucía",
               "place:pe-base-antidrogas-santa-lucia", "Policía Nacional del Perú (anti-drug police)",
-              cite("csmonitor-1989", "latimes-1989", "sunsentinel-1990"), site_type="host_facility",
-              controlled_by=PE, start="1989-09-08",
+              cite("csmonitor-1989", "latimes-1989", "sunsentinel-1990")
+              + [{"source": "source:sunsentinel-1990", "field": "facts.historical",
+                  "note": "the latest report of US personnel stationed there among the sources read (May 1990)"}],
+              site_type="host_facility", controlled_by=PE, start="1989-09-08",
               facts={"permanent_foreign_personnel": 30, "foreign_controlled": False, "foreign_funded": True,
                      "family_support": False, "prepositioned_equipment": None, "basing_agreement": None,
-                     "us_personnel_planned_max": 50},
+                     "us_personnel_planned_max": 50, "historical": True, "last_reported": "1990-05-13"},
               notes="Historical counter-narcotics base in the Upper Huallaga, built from 1987 and opened 8 Sep 1989 "
                     "with US funds: about 20-30 DEA agents plus US contract pilots and mechanics flying about 8 "
                     "State Department UH-1H helicopters, beside 100-300+ Peruvian drug police (later about 500 "
@@ -155,7 +166,12 @@ def activities() -> list[dict[str, Any]]:
         _activity("siforex-2023", "SIFOREX XIII-2023", activity_type="exercise", purpose_category="exercise",
                   status=done, start="2023-10-20", end="2023-10-27", series="SIFOREX",
                   authorizations=["authorization:pe-bill-6018"], places=["place:pe-cal"], armed=True,
-                  sources=cite("diario-octubre-6018", "natescrest-6018")),
+                  sites=["site:pe-base-naval-callao"],
+                  sources=cite("diario-octubre-6018", "natescrest-6018")
+                  + [{"source": "source:infodefensa-siforex-2023", "field": "sites",
+                      "note": "final planning conference on 13 Sep 2023 at the Peruvian Submarine Force command"},
+                     {"source": "source:marina-fuerza-submarinos-2011", "field": "sites",
+                      "note": "the Submarine Force command's address is in the Base Naval del Callao"}]),
         _activity("arc-gloria-2023", "ARC Gloria port call, Callao", visiting_countries=["CO"],
                   activity_type="ship_visit", purpose_category="ship_visit", status=done, start="2023-10-27",
                   end="2023-11-07", authorizations=["authorization:pe-bill-6019"], places=["place:pe-callao"],
@@ -164,15 +180,19 @@ def activities() -> list[dict[str, Any]]:
                   activity_type="exercise", purpose_category="exercise", status=done, start="2024-05-27",
                   end="2024-06-14", series="Resolute Sentinel", authorizations=["authorization:pe-2024-resolute-sentinel"],
                   sites=["site:pe-base-aerea-la-joya"], places=["place:pe-lima", "place:pe-iquitos"],
-                  personnel_observed=1500, armed=True, sources=cite("acc-rs24", "dvids-474204",
-                                                                    "militarymedical-rs24"),
-                  notes="More than 1,500 personnel from 7 nations (US share not stated); opening at La Joya; "
-                        "more than 1,200 patients and about 80 surgeries"),
+                  personnel_observed_all_nations=1500, armed=True,
+                  sources=cite("acc-rs24", "dvids-474204", "militarymedical-rs24")
+                  + cite("acc-rs24", field="personnel_observed_all_nations"),
+                  notes="More than 1,500 personnel from 7 nations together (a lower bound); the US share is not "
+                        "stated, so personnel_observed (US) stays unknown. Opening at La Joya; more than 1,200 "
+                        "patients and about 80 surgeries"),
         _activity("apec-2024-security", "US support for the APEC 2024 leaders' week", activity_type="event_security",
                   purpose_category="event_security", status=done, start="2024-11-04", end="2024-11-24",
-                  authorizations=["authorization:pe-rl-32151"], sites=["site:pe-base-aerea-pisco",
-                                                                       "site:pe-base-aerea-chiclayo"],
-                  places=["place:pe-lima"], personnel_planned=600, armed=True, sources=cite("rpp-apec")),
+                  authorizations=["authorization:pe-rl-32151"],
+                  places=["place:pe-lima", "place:pe-pisco", "place:pe-chiclayo"],
+                  places_as_written=["Lima", "Pisco", "Chiclayo"], personnel_planned=600, armed=True,
+                  sources=cite("rpp-apec", "ptv-apec"),
+                  notes="The sources name the cities of Lima, Pisco and Chiclayo, not the facilities used"),
         _activity("sof-training-2025", "US training teams with Peruvian forces, 2025", activity_type="training",
                   purpose_category="training", status=done, start="2025-01-01", end="2025-12-31",
                   authorizations=["authorization:pe-rl-32214"], personnel_planned=55, armed=True,
@@ -223,19 +243,21 @@ def activities() -> list[dict[str, Any]]:
                         "Callao, Ancón and Salinas de Huacho"),
         _activity("unitas-2021", "UNITAS LXII (2021)", activity_type="exercise", purpose_category="exercise",
                   status=done, start="2021-09-24", end="2021-10-06", series="UNITAS",
-                  places=["place:pe-callao", "place:pe-lima", "place:pe-iquitos"], personnel_observed=5700,
+                  places=["place:pe-callao", "place:pe-lima", "place:pe-iquitos"],
+                  personnel_observed_all_nations=5700,
                   sources=cite("dvids-406045", "dialogo-unitas-lxii"),
                   notes=NO_AUTH + ". About 20 nations, 29-32 ships, 4 submarines, 20-26 aircraft, about 5,700 "
-                        "personnel (all nations)"),
+                        "personnel (all nations; the US share is not stated)"),
         _activity("siforex-2008", "SIFOREX 2008", activity_type="exercise", purpose_category="exercise", status=done,
                   start="2008-06-12", series="SIFOREX", places=["place:pe-cal"], sources=cite("dialogo-siforex-2021"),
                   notes=NO_AUTH + ". Off Callao: 2 US destroyers, a frigate and 2 SH-60B against 4 Peruvian "
                         "submarines"),
         _activity("siforex-2021", "SIFOREX 2021 (12th edition)", visiting_countries=[US, "CO", "MX"],
                   activity_type="exercise", purpose_category="exercise", status=done, start="2021-09-20",
-                  end="2021-09-24", series="SIFOREX", places=["place:pe-cal"], personnel_observed=1500,
+                  end="2021-09-24", series="SIFOREX", places=["place:pe-cal"], personnel_observed_all_nations=1500,
                   sources=cite("dialogo-siforex-2021"),
-                  notes=NO_AUTH + ". About 1,500 personnel and 15 units from Peru, the US, Colombia and Mexico"),
+                  notes=NO_AUTH + ". About 1,500 personnel and 15 units from Peru, the US, Colombia and Mexico "
+                        "(all nations; the US share is not stated)"),
         *comfort(),
         _activity("agua-dulce-drill-2018", "Humanitarian assistance and disaster relief drill, Agua Dulce beach",
                   activity_type="disaster_relief", purpose_category="disaster_relief", status=done, start="2018-11",

@@ -154,6 +154,12 @@ SOURCES: dict[str, tuple[str, str, str | None, str, str]] = {
     "12af-new-horizons-2012": ("https://www.12af.acc.af.mil/News/Article-Display/Article/319640/new-horizons-peru-"
                                "2012-brings-a-new-beginning/", "12th Air Force", "2012", "official",
                                "New Horizons Peru 2012"),
+    "infodefensa-siforex-2023": ("https://infodefensa.com/texto-diario/mostrar/4439500/armadas-peru-estados-unidos-"
+                                 "concluyen-planeamiento-ejercicio-siforex-xii-2023", "Infodefensa", "2023-09", "press",
+                                 "Peruvian and US navies conclude the planning of SIFOREX XIII-2023"),
+    "marina-fuerza-submarinos-2011": ("https://issuu.com/puntowhite/docs/100_a__os_fuerza_submarina",
+                                      "Marina de Guerra del Perú (book on Issuu)", "2011", "official",
+                                      "Fuerza de Submarinos, 100 años: 1911-2011"),
     "dialogo-jcet-2017": ("https://dialogo-americas.com/articles/u-s-seals-train-peruvian-navy-commandos/",
                           "Diálogo Américas", "2017-09", "official", "US SEALs train Peruvian Navy commandos"),
     "fdra-subdiex-2015": ("http://fdra-nd.blogspot.com/2015/09/us-navy-subsidia-participacion-peruana.html",
@@ -168,6 +174,9 @@ SOURCES: dict[str, tuple[str, str, str | None, str, str]] = {
     "cnnchile-callao": ("https://www.cnnchile.com/mundo/ee-uu-aprueba-financiamiento-para-nueva-base-naval-peruana-en-"
                         "el-callao-por-us1-500-millones_20260116/", "CNN Chile", "2026-01-16", "press",
                         "US approves USD 1.5 bn for a new Peruvian naval base in Callao"),
+    "marina-nueva-base-2023": ("https://www.gob.pe/institucion/marina/noticias/780437-comandante-general-de-la-marina-"
+                               "coloca-la-primera-piedra-de-la-nueva-base-naval-del-callao", "Marina de Guerra del Perú",
+                               "2023-06-20", "official", "First stone of the new Callao Naval Base"),
     # claims
     "larepublica-verificador-callao": ("https://larepublica.pe/verificador/2026/01/24/estados-unidos-no-compro-la-base-"
                                        "naval-del-callao-por-us1500-millones-en-realidad-se-trata-de-un-acuerdo-para-"

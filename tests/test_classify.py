@@ -230,11 +230,14 @@ def test_bundled_callao_naval_base(bundled: Any) -> None:
     assert posture["categories"]["MOB"] == "not_met" and posture["categories"]["FOS"] == "not_met"
     assert criteria(posture)["foreign_controlled"] == "not_met"
     assert criteria(posture)["foreign_funded_or_maintained"] == "not_met"
-    # the dataset does not record foreign personnel or infrastructure there: unknown, not "no"
-    access = criteria(r["visiting_access"])
-    assert access["installation"] == "met" and access["host_controlled"] == "met"
-    assert access["no_permanent_presence"] == "unknown" and access["no_foreign_infrastructure"] == "unknown"
-    assert r["visiting_access"]["category"] is None
+    # a Congress-authorized exercise planned at the base (SIFOREX 2023), no US ownership, no permanent US staff known
+    access = r["visiting_access"]
+    assert access["category"] == "visiting_access"
+    assert set(criteria(access).values()) == {"met"}
+    limited = next(c for c in access["criteria"] if c["name"] == "time_limited_use")
+    assert {"activity:pe-siforex-2023", "authorization:pe-bill-6018"} <= set(limited["evidence"])
+    # a standing access arrangement is not known: CSL stays unknown, never guessed
+    assert posture["categories"]["CSL"] == "unknown" and criteria(posture)["access_arrangement"] == "unknown"
 
 
 def test_bundled_new_horizons_camp_is_a_temporary_facility(bundled: Any) -> None:

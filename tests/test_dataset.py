@@ -129,3 +129,54 @@ def test_hxl_of_assistance_alone_resolves_adm1_through_the_gazetteer(tmp_path: P
     by_id = {row[0]: dict(zip(rows[1], row, strict=True)) for row in rows[2:]}
     assert by_id["assistance:pe-coer-ucayali"]["#adm1+code"] == "PE-UCA"
     assert by_id["assistance:pe-coer-ucayali"]["#loc+name"] == "Pucallpa"
+
+
+def test_activities_at_the_callao_naval_base_name_it_as_their_site(bundled_url: str) -> None:
+    r = _records(bundled_url)
+    callao = r["site:pe-base-naval-callao"]
+    used = [a for a in r.values() if a.kind == "activity" and callao.id in a.sites]
+    assert any(a.authorizations for a in used), "no authorized activity names the Callao naval base as its site"
+    assert r["activity:pe-siforex-2023"] in used
+    # facts the sources support: host-owned, no permanent foreign staff known, the FMS case only notified
+    assert callao.facts["foreign_owned"] is False and callao.facts["permanent_foreign_personnel"] == 0
+    assert callao.facts["fms_case"] == "procurement:pe-dsca-25-37" and callao.facts["fms_case_contracted"] is False
+    assert r["procurement:pe-dsca-25-37"].status == "notified"
+    cited = {c.field for c in callao.sources if c.field}
+    assert {"facts.foreign_owned", "facts.permanent_foreign_personnel"} <= cited
+
+
+def test_totals_of_several_nations_are_not_read_as_us_personnel(bundled_url: str) -> None:
+    from footprint.analysis import check
+
+    r = _records(bundled_url)
+    for rid, total in (("activity:pe-resolute-sentinel-2024", 1500), ("activity:pe-unitas-2021", 5700),
+                       ("activity:pe-siforex-2021", 1500)):
+        act = r[rid]
+        assert act.personnel_observed is None, rid  # the US share is not stated: unknown, not guessed
+        assert act.personnel_observed_all_nations == total, rid
+        assert act.notes and "US share" in act.notes, rid
+    with Store.open(bundled_url) as store:
+        findings = check(store)
+    over = [f for f in findings if "activity:pe-resolute-sentinel-2024" in f["records"] and f["severity"] == "error"]
+    assert over == []
+
+
+def test_footprint_reviews_say_they_are_footprints_own(bundled_url: str) -> None:
+    reviews = [x for x in _records(bundled_url).values() if x.kind == "review"]
+    assert reviews
+    for review in reviews:
+        ours = review.reviewer == "footprint"
+        assert (review.reviewer_kind == "footprint") == ours, review.id
+        assert ours or review.url, review.id  # an external verdict points to where it was published
+
+
+def test_apec_places_agree_with_its_authorization(bundled_url: str) -> None:
+    from footprint.analysis import check
+
+    r = _records(bundled_url)
+    apec = r["activity:pe-apec-2024-security"]
+    assert set(apec.places) <= set(r["authorization:pe-rl-32151"].places)
+    assert not apec.sites  # the sources name the cities, not the facilities used
+    with Store.open(bundled_url) as store:
+        findings = check(store)
+    assert not [f for f in findings if apec.id in f["records"] and f["rule"] == "activity_outside_places"]

@@ -320,6 +320,8 @@ class Activity(Record):
     places_as_written: list[str] = Field(default_factory=list)
     personnel_planned: NonNegativeInt | None = None
     personnel_observed: NonNegativeInt | None = None
+    # every nation's personnel together when a source gives only that (the visiting country's share unknown)
+    personnel_observed_all_nations: NonNegativeInt | None = None
     armed: bool | None = None
     series: str | None = None
 

@@ -49,6 +49,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "operator": ("operador", "operator"), "original_rating": ("calificación original", "original rating"),
     "parent": ("pertenece a", "part of"), "partners": ("socios", "partners"), "period": ("periodo", "period"),
     "personnel": ("personal", "personnel"), "personnel_observed": ("personal observado", "personnel observed"),
+    "personnel_observed_all_nations": ("personal observado de todas las naciones", "personnel observed, all nations"),
     "personnel_planned": ("personal previsto", "personnel planned"), "place": ("lugar", "place"),
     "places": ("lugares", "places"), "places_as_written": ("lugares según el texto", "places as written"),
     "proposed_by": ("propuesto por", "proposed by"), "proposed_rating": ("calificación propuesta", "proposed rating"),
