@@ -91,3 +91,10 @@ def test_canonical_json_sorts_nested_keys() -> None:
     a = parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"b": 1, "a": {"d": 2, "c": 3}}})
     b = parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"a": {"c": 3, "d": 2}, "b": 1}})
     assert record_json(a) == record_json(b)
+
+
+def test_year_zero_and_huge_integers() -> None:
+    with pytest.raises(InputError, match="has no year 0"):
+        parse_record(authorization(start="0000"))
+    big = parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"n": 2**70}})
+    assert b'"n":1180591620717411303424' in record_json(big)

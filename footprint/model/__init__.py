@@ -7,6 +7,7 @@ raises :class:`footprint.errors.InputError` naming the field and the problem.
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 import orjson
@@ -96,7 +97,11 @@ def dump_record(record: Record) -> dict[str, Any]:
 def record_json(record: Record) -> bytes:
     """Canonical JSON bytes of a record (keys sorted at every depth, no empty defaults): what the store keeps
     and hashes. The same content always gives the same bytes, whatever order its keys came in."""
-    return orjson.dumps(dump_record(record), option=orjson.OPT_SORT_KEYS)
+    data = dump_record(record)
+    try:
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # an integer beyond 64 bits in a free-form field: the standard library writes it alike
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def content_hash(canonical: bytes) -> str:

@@ -31,6 +31,8 @@ def check_date(value: str) -> str:
     if not m:
         raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = m.group(1), m.group(2), m.group(3)
+    if year == "0000":
+        raise ValueError(f"{value!r} has no year 0")
     if month is not None and not 1 <= int(month) <= 12:
         raise ValueError(f"{value!r} has no month {month}")
     if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
