@@ -97,4 +97,5 @@ def test_year_zero_and_huge_integers() -> None:
     with pytest.raises(InputError, match="has no year 0"):
         parse_record(authorization(start="0000"))
     big = parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"n": 2**70}})
-    assert b'"n":1180591620717411303424' in record_json(big)
+    with pytest.raises(InputError, match="site:pe-x: cannot be stored: Integer exceeds 64-bit range"):
+        record_json(big)

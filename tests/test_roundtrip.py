@@ -29,7 +29,7 @@ def record_set(draw: st.DrawFn) -> list[dict[str, object]]:
     source = {"id": f"source:s{n}", "url": "https://example.org/ñandú?q=" + draw(text)[:50].replace(" ", "+"),
               "title": draw(text), "date": draw(dates)}
     site = {"id": f"site:pe-s{n}", "name": draw(text), "host_country": "PE", "lat": draw(lat), "lon": draw(lon),
-            "operator": draw(st.one_of(st.none(), text)), "facts": {"nota": draw(text), "n": draw(st.integers())},
+            "operator": draw(st.one_of(st.none(), text)), "facts": {"nota": draw(text), "n": draw(st.integers(-(2**63), 2**63 - 1))},
             "sources": [{"source": source["id"], "span": sorted([draw(st.integers(0, 10**6)), 7]),
                          "quote": draw(text)}]}
     start = draw(partial)

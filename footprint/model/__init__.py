@@ -7,7 +7,6 @@ raises :class:`footprint.errors.InputError` naming the field and the problem.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 import orjson
@@ -97,11 +96,10 @@ def dump_record(record: Record) -> dict[str, Any]:
 def record_json(record: Record) -> bytes:
     """Canonical JSON bytes of a record (keys sorted at every depth, no empty defaults): what the store keeps
     and hashes. The same content always gives the same bytes, whatever order its keys came in."""
-    data = dump_record(record)
     try:
-        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
-    except TypeError:  # an integer beyond 64 bits in a free-form field: the standard library writes it alike
-        return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        return orjson.dumps(dump_record(record), option=orjson.OPT_SORT_KEYS)
+    except TypeError as exc:  # e.g. an integer beyond 64 bits in a free-form field: JSON readers lose it
+        raise InputError(f"cannot be stored: {exc}", where=record.id) from None
 
 
 def content_hash(canonical: bytes) -> str:
