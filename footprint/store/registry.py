@@ -90,8 +90,11 @@ class Store:
         """Drop a PostgreSQL schema and everything in it (benchmarks and tests use one each)."""
         if self.dialect != "postgresql" or not schema.replace("_", "").isalnum():
             raise InputError(f"cannot drop schema {schema!r}")
-        with self.engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        except OperationalError as exc:
+            raise Unavailable(f"cannot reach PostgreSQL: {str(exc.orig).strip().splitlines()[0]}") from None
 
     def __enter__(self) -> Store:
         return self
