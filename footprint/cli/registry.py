@@ -159,6 +159,7 @@ def summary(ctx: Context, as_json: bool) -> None:
     if as_json:
         emit(result)
         return
-    table(f"footprint registry: {store.url}", ["kind", "records"], [[k, n] for k, n in counts.items()])
+    click.echo(f"footprint registry: {store.url}")
+    table(None, ["kind", "records"], [[k, n] for k, n in counts.items()])
     click.echo(f"{result['records']} records; audit log {'intact' if chain.ok else 'BROKEN'} "
                f"({chain.events} events); last change {result['last_change']}")
