@@ -353,3 +353,78 @@ def test_a_base_of_another_country_is_not_the_us_presence(answers_store: Any) ->
     assert r["slots"]["visiting"] == "CN" and r["verdict"] == "unknown"
     assert "site:pe-centro-medico-naval" not in _record_ids(r)
     assert "China" in r["answer"].split("\n")[0]
+
+
+# --- how the headline presents host facilities, tenant units and historical sites ---------------------------
+
+
+def test_bundled_headline_groups_host_and_tenant_and_dates_historical_sites(bundled_store: Any) -> None:
+    es = ask(bundled_store, "¿Hay bases militares de EE.UU. en el Perú?")
+    en = ask(bundled_store, "Are there US military bases in Peru?")
+    assert es["facts"] == en["facts"] and es["verdict"] == en["verdict"] == "depends_on_definition"
+    for r, unit, also, historical, unknown in (
+            (es, "unidad de US Navy alojada en", "también en Clínica Naval de Iquitos", "histórico: desde el "
+             "8 de setiembre de 1989", "fecha de cierre desconocida"),
+            (en, "a US Navy unit inside", "also at Clínica Naval de Iquitos", "historical: from 8 September 1989",
+             "closure date unknown")):
+        qualifies = r["answer"].split("\n")[0].split(" califica: " if r is es else " qualifies: ", 1)[1]
+        # the host facilities are named with their tenant unit, not as qualifying sites of their own
+        assert qualifies.startswith("US Naval Medical Research Unit SOUTH")
+        assert unit in qualifies and "Centro Médico Naval" in qualifies and also in qualifies
+        assert qualifies.count("Centro Médico Naval") == 1 and qualifies.count("Clínica Naval de Iquitos") == 1
+        assert "(Marina de Guerra del Perú, Callao)" in qualifies
+        # Santa Lucía is historical, with its dates, and its closure is not invented
+        santa = qualifies[qualifies.index("Base Policial Antidrogas de Santa Lucía"):]
+        assert historical in santa and unknown in santa and "1990" in santa
+    # the verdict logic is the analysis': the same sites meet the broad reading
+    broad = {f["record"] for f in es["facts"] if f["type"] == "classification" and f["broad"]}
+    assert {"site:pe-namru-south", "site:pe-centro-medico-naval", "site:pe-base-antidrogas-santa-lucia"} <= broad
+
+
+def test_grouping_comes_from_the_records(store: Any) -> None:
+    from footprint.answers import i18n
+    from footprint.answers.evidence import view
+    from footprint.answers.facts import qualifying, render_groups
+    from footprint.model import parse_record
+
+    src = [{"source": "source:s"}]
+    store.put_many([parse_record(d) for d in [
+        {"id": "source:s", "url": "https://example.org/s", "title": "S"},
+        {"id": "place:pe-lor", "name": "Loreto", "level": "department", "country": "PE"},
+        {"id": "place:pe-x-port", "name": "Puerto X", "level": "facility", "country": "PE", "parent": "place:pe-lor"},
+        {"id": "site:pe-x-host", "name": "Puerto Naval X", "host_country": "PE", "place": "place:pe-x-port",
+         "operator": "Marina X", "tenants": ["site:pe-x-unit"], "sources": src},
+        {"id": "site:pe-x-unit", "name": "Unidad Z", "host_country": "PE", "place": "place:pe-x-port",
+         "site_type": "foreign_facility", "operator": "Navy Z", "facts": {"host_site": "site:pe-x-host"},
+         "sources": src},
+        {"id": "site:pe-x-old", "name": "Viejo Campo", "host_country": "PE", "start": "1970-02",
+         "end": "1975-06-30", "facts": {"historical": True}, "sources": src},
+    ]])
+    groups = qualifying(view(store), ["site:pe-x-old", "site:pe-x-host", "site:pe-x-unit"])
+    assert [g["type"] for g in groups] == ["unit", "historical"]
+    assert groups[0]["host"] == "site:pe-x-host" and groups[0]["place"] == "Loreto"
+    assert render_groups(groups, "en") == ("Unidad Z: a Navy Z unit inside Puerto Naval X (Marina X, Loreto); "
+                                           "Viejo Campo, historical: from February 1970; until 30 June 1975")
+    assert "hasta el 30 de junio de 1975" in render_groups(groups, "es")
+    assert i18n.verdict_label("depends_on_definition", "es") == "depende de la definición"
+
+
+def test_ask_gives_a_localized_verdict_label(bundled_store: Any) -> None:
+    es = ask(bundled_store, "¿Hay bases militares de EE.UU. en el Perú?")
+    en = ask(bundled_store, "Are there US military bases in Peru?")
+    assert (es["verdict_label"], en["verdict_label"]) == ("depende de la definición", "depends on the definition")
+    assert ask(bundled_store, "¿Qué hora es?")["verdict_label"] is None
+
+
+def test_spanish_answers_name_typology_criteria_in_spanish(bundled_store: Any) -> None:
+    from footprint.analysis.typologies import load_typologies
+    from footprint.answers import i18n
+
+    names = {c for t in load_typologies() for c in t.criteria}
+    assert names <= set(i18n.CRITERIA), sorted(names - set(i18n.CRITERIA))
+    es = ask(bundled_store, "¿Qué es un CSL?")
+    en = ask(bundled_store, "What is a CSL?")
+    assert es["facts"] == en["facts"]
+    line = next(x for x in es["answer"].split("\n") if "Criterios" in x)
+    assert "de propiedad y bajo control del país anfitrión" in line and "Owned and controlled" not in line
+    assert "owned and controlled by the host nation" in next(x for x in en["answer"].split("\n") if "Criteria" in x)

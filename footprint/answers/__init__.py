@@ -3,7 +3,7 @@
 Entry points (JSON-ready dicts, DESIGN.md's ``ask`` / ``claim`` contract):
 
 - ``ask(store, question, lang=None)`` -> ``{"question", "lang", "intent", "understood", "answer", "verdict",
-  "facts", "citations", "slots"}``
+  "verdict_label" (the verdict in the answer's language, or None), "facts", "citations", "slots"}``
 - ``check_claim(store, text, lang=None)`` -> ``{"claim", "lang", "answer", "verdict" (a rating), "facts",
   "citations", "parts": [{"text", "kind", "status", "evidence", "missing"}], "similar"}``
 - ``save_claim(store, result, ...)`` / ``review_claim(store, claim_id, rating, reviewer)``: claim and review records
@@ -29,7 +29,7 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
 
     u = understand(question, lang)
     base = {"question": u.text, "lang": u.lang, "intent": u.intent, "understood": u.understood, "verdict": None,
-            "facts": [], "citations": [], "slots": u.slots, "warnings": []}
+            "verdict_label": None, "facts": [], "citations": [], "slots": u.slots, "warnings": []}
     if not u.understood:
         examples = "; ".join(f"«{e}»" if u.lang == "es" else f'"{e}"' for e in i18n.EXAMPLES[u.lang])
         text = i18n.t("not_understood", u.lang, examples=examples)
@@ -46,8 +46,8 @@ def ask(store: Any, question: object, lang: str | None = None) -> dict[str, Any]
     cites = citations_for(v, comp.facts)
     answer = assemble(v, comp, cites, u.lang, skip_types=("definition",))
     warnings = list(dict.fromkeys(v.errors)) if u.intent in ANALYSIS_INTENTS else []
-    return {**base, "answer": answer, "verdict": comp.verdict, "facts": comp.facts, "citations": cites,
-            "warnings": warnings}
+    return {**base, "answer": answer, "verdict": comp.verdict, "verdict_label": i18n.verdict_label(comp.verdict, u.lang),
+            "facts": comp.facts, "citations": cites, "warnings": warnings}
 
 
 ANALYSIS_INTENTS = ("base", "authorized")

@@ -169,8 +169,11 @@ def _classification_fact(v: View, site: str, name: str, met: dict[str, str]) -> 
     for typ, cat in met.items():
         table = v.typology(typ) or {}
         labels[typ] = next((c.get("label", cat) for c in table.get("categories", []) if c["name"] == cat), cat)
-    return {"type": "classification", "record": site, "records": [site], "name": name, "categories": met,
-            "labels": labels, "official": met.get(official), "broad": broad in met}
+    record = v.get(site) or {}
+    inside = [t for t in record.get("tenants", []) if ":" in t]
+    return {"type": "classification", "record": site, "records": [site, *inside], "name": name, "categories": met,
+            "labels": labels, "official": met.get(official), "broad": broad in met,
+            "through": [v.label(t) for t in inside], "historical": F.history(record)}
 
 
 def _ordered(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -261,7 +264,7 @@ def compose_base(v: View, slots: dict[str, Any], lang: str) -> Composition:
         else:
             why = i18n.t(reason, lang, country=i18n.country(visiting, lang))
             return Composition(i18n.t("verdict.unknown", lang, scope=scope, reason=why), verdict, fs)
-    names_of = i18n.join([v.label(s) for s in dict.fromkeys(based or broadly)], lang)
+    names_of = F.render_groups(F.qualifying(v, based or broadly), lang)
     direct = i18n.t(f"verdict.{verdict}", lang, scope=scope, cats=" / ".join(cats), names=names_of)
     return Composition(direct, verdict, fs)
 
@@ -517,7 +520,8 @@ def _criteria(v: View, name: str) -> dict[str, Any] | None:
     criteria = t.get("criteria", {})
     return {"type": "criteria", "typology": t["name"], "category": cat["name"], "label": cat.get("label", cat["name"]),
             "records": [],
-            "criteria": [criteria[c].get("label", c) for c in cat.get("criteria", []) if c in criteria],
+            "criteria": [{"name": c, "label": criteria[c].get("label", c)} for c in cat.get("criteria", [])
+                         if c in criteria],
             "match": cat.get("match", "all"), "source_url": t.get("source"), "title": t.get("title"),
             "date": None}
 

@@ -88,6 +88,81 @@ def labels(site: dict[str, Any]) -> dict[str, Any] | None:
             "by": coded[0].get("by") or coded[0].get("scheme")}
 
 
+def region(v: View, place_id: str | None) -> str | None:
+    """The department a place lies in (the place itself when it is one), by the place tree."""
+    place, hops = v.get(place_id), 0
+    while place and place.get("level") not in ("department", "country") and place.get("parent") and hops < 12:
+        place, hops = v.get(place["parent"]), hops + 1
+    return place.get("name") if place else None
+
+
+def history(site: dict[str, Any]) -> dict[str, Any] | None:
+    """A site whose recorded foreign presence is historical (``facts.historical``): its dates, or None."""
+    facts = site.get("facts") or {}
+    if not facts.get("historical"):
+        return None
+    return {"start": site.get("start"), "end": site.get("end"), "last_reported": facts.get("last_reported")}
+
+
+def qualifying(v: View, ids: list[str]) -> list[dict[str, Any]]:
+    """Sites that meet a definition, grouped for a reader (language-free): a tenant unit with the host facility it
+    sits in and the unit's other sites (``facts.host_site``, ``facts.part_of``); a host facility that qualifies only
+    through a tenant unit of the list is not listed apart; a historical site carries its dates."""
+    chosen = list(dict.fromkeys(ids))
+    sites = {sid: v.get(sid) or {"id": sid, "name": sid} for sid in chosen}
+    tenants = {sid: s["facts"]["host_site"] for sid, s in sites.items() if (s.get("facts") or {}).get("host_site")}
+    roots = {sid: sites[sid]["facts"].get("part_of") if sites[sid]["facts"].get("part_of") in tenants else sid
+             for sid in tenants}
+    units: dict[str, dict[str, Any]] = {}
+    for sid in sorted(tenants, key=lambda x: roots[x] != x):  # each unit's own site first, then its other sites
+        host = v.get(tenants[sid]) or {"id": tenants[sid], "name": tenants[sid]}
+        where = {"record": sid, "host": host["id"], "host_name": host.get("name"),
+                 "host_operator": host.get("operator"), "place": region(v, host.get("place"))}
+        if roots[sid] == sid:
+            units[sid] = {"type": "unit", "records": [sid, host["id"]], "name": sites[sid].get("name"),
+                          "operator": sites[sid].get("operator"), **where, "also": []}
+        else:
+            units[roots[sid]]["also"].append(where)
+            units[roots[sid]]["records"] += [sid, host["id"]]
+    hosts = set(tenants.values())
+    plain, past = [], []
+    for sid, s in sites.items():
+        if sid in tenants:
+            continue
+        if sid in hosts or {t for t in s.get("tenants", []) if ":" in t} & set(tenants):
+            continue  # it qualifies through its tenant unit, named with it
+        when = history(s)
+        group = {"type": "historical" if when else "site", "record": sid, "records": [sid], "name": s.get("name"),
+                 **(when or {})}
+        (past if when else plain).append(group)
+    return [*units.values(), *plain, *past]
+
+
+def render_groups(groups: list[dict[str, Any]], lang: str) -> str:
+    out = []
+    for g in groups:
+        if g["type"] == "unit":
+            also = [i18n.t("group.place", lang, host=w["host_name"], place=w["place"] or "?") for w in g["also"]]
+            out.append(i18n.t("group.unit", lang, name=g["name"], operator=g.get("operator") or "?",
+                              host=g["host_name"], host_operator=g.get("host_operator") or "?",
+                              place=g.get("place") or "?",
+                              also=i18n.t("group.also", lang, list=i18n.join(also, lang)) if also else ""))
+        elif g["type"] == "historical":
+            out.append(i18n.t("group.historical", lang, name=g["name"], start=i18n.date_text(g.get("start"), lang),
+                              end=closure(g, lang)))
+        else:
+            out.append(g["name"])
+    return "; ".join(out)
+
+
+def closure(g: dict[str, Any], lang: str) -> str:
+    if g.get("end"):
+        return i18n.t("closure.known", lang, end=i18n.date_text(g["end"], lang))
+    if g.get("last_reported"):
+        return i18n.t("closure.unknown", lang, last=i18n.date_text(g["last_reported"], lang))
+    return i18n.t("closure.unknown_nolast", lang)
+
+
 def latest_count(v: View, visiting: str, host: str, until: str | None = None) -> dict[str, Any] | None:
     rows = [c for c in v.kind("personnel_count")
             if c.get("visiting_country") == visiting and c.get("host_country") == host
@@ -142,7 +217,13 @@ def render(f: dict[str, Any], lang: str) -> str:
     if kind == "classification":
         cats = i18n.join([i18n.pick(i18n.CATEGORIES, c, lang) if c in i18n.CATEGORIES
                           else f.get("labels", {}).get(t) or c for t, c in f["categories"].items()], lang)
-        return i18n.t("fact.classification", lang, name=f["name"], cats=cats, record=rec)
+        context = ""
+        if f.get("through"):
+            context = i18n.t("context.through", lang, tenants=i18n.join(f["through"], lang))
+        elif f.get("historical"):
+            context = i18n.t("context.historical", lang, start=i18n.date_text(f["historical"].get("start"), lang),
+                             end=closure(f["historical"], lang))
+        return i18n.t("fact.classification", lang, name=f["name"], context=context, cats=cats, record=rec)
     if kind == "label":
         return i18n.t("fact.label", lang, name=f["name"], labels=", ".join(f["labels"]), by=f.get("by") or "?",
                       record=rec)
@@ -179,8 +260,9 @@ def render(f: dict[str, Any], lang: str) -> str:
     if kind == "definition":
         return i18n.t("fact.definition", lang, text=f["text"][lang])
     if kind == "criteria":
-        return i18n.t("fact.criteria", lang, label=f["label"], typology=f["typology"],
-                      criteria="; ".join(f["criteria"]))
+        return i18n.t("fact.criteria", lang, label=i18n.pick(i18n.CATEGORIES, f["category"], lang)
+                      if f["category"] in i18n.CATEGORIES else f["label"], typology=f["typology"],
+                      criteria="; ".join(i18n.criterion(c["name"], lang, c.get("label")) for c in f["criteria"]))
     if kind == "finding":
         return i18n.t("fact.finding", lang, severity=f.get("severity"), message=f.get("message"),
                       rule=f.get("rule"))

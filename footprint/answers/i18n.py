@@ -65,6 +65,58 @@ CATEGORIES = {
     "visiting_access": ("acceso de visita", "visiting access"),
 }
 
+# Typology criteria by criterion name (the analysis' TOML ``label`` fields are English): Spanish, English.
+CRITERIA = {
+    "installation": ("una instalación (no una ciudad, región o zona marítima)",
+                     "a facility (not a city, region or sea area)"),
+    "foreign_controlled": ("controlada por el país visitante", "controlled by the visiting country"),
+    "foreign_infrastructure": ("infraestructura de propiedad o mantenida por el país visitante",
+                               "infrastructure owned or maintained by the visiting country"),
+    "permanent_foreign_unit": ("una unidad del país visitante asignada de forma permanente",
+                               "a permanently assigned unit of the visiting country"),
+    "host_controlled": ("de propiedad y bajo control del país anfitrión", "owned and controlled by the host nation"),
+    "foreign_funded": ("construida o equipada con fondos del país visitante",
+                       "built or equipped with the visiting country's funds"),
+    "no_permanent_presence": ("sin personal del país visitante asignado de forma permanente",
+                              "no permanently assigned personnel of the visiting country"),
+    "activity_bound": ("instalada para una sola actividad", "set up for one activity"),
+    "removed_after": ("desmontada (o el lugar restituido) después de la actividad",
+                      "dismantled (or the site restored) after the activity"),
+    "permanent_forces_large": ("fuerzas estacionadas de forma permanente, por miles",
+                               "permanently stationed forces in the thousands"),
+    "family_support": ("instalaciones de apoyo a familias (escuelas, viviendas)",
+                       "family support facilities (schools, housing)"),
+    "robust_infrastructure": ("infraestructura sólida con mando y control",
+                              "robust infrastructure with command and control"),
+    "small_permanent_presence": ("una pequeña presencia permanente de apoyo (al menos una persona, menos de mil)",
+                                 "a small permanent support presence (at least one person, under a thousand)"),
+    "rotational_forces": ("fuerzas rotativas: una cadena de al menos 3 rotaciones con pausas de 30 días como máximo",
+                          "rotational forces: a chain of at least 3 rotations with gaps of at most 30 days"),
+    "prepositioned_equipment": ("equipo preposicionado", "prepositioned equipment"),
+    "foreign_funded_or_maintained": ("infraestructura financiada o mantenida por el país visitante",
+                                     "infrastructure funded or maintained by the visiting country"),
+    "little_permanent_presence": ("poca o ninguna presencia permanente del país visitante (menos de 50 personas)",
+                                  "little or no permanent presence of the visiting country (under 50 people)"),
+    "access_arrangement": ("un acuerdo de acceso permanente (convenio o memorando) para el país visitante",
+                           "a standing access arrangement (agreement or MOU) for the visiting country"),
+    "security_cooperation_use": ("usada para cooperación en seguridad, entrenamiento o acceso de contingencia",
+                                 "used for security cooperation, training or contingency access"),
+    "time_limited_use": ("usada por el país visitante con autorizaciones de duración limitada",
+                         "used by the visiting country under time-limited authorizations"),
+    "no_foreign_infrastructure": ("sin infraestructura de propiedad o mantenida por el país visitante",
+                                  "no infrastructure owned or maintained by the visiting country"),
+}
+
+# The headline verdict of "is there a base", as a label a page can show.
+VERDICTS = {
+    "base": ("hay una base según la tipología oficial de EE.UU.", "a base under the official US typology"),
+    "depends_on_definition": ("depende de la definición", "depends on the definition"),
+    "no_base": ("no hay bases", "no base"),
+    "unknown": ("el registro no permite decirlo", "the registry cannot tell"),
+    "authorized": ("autorizada", "authorized"),
+    "not_found": ("no se encontró una autorización", "no authorization found"),
+}
+
 BASES = {
     "authorized": ("autorizado (tope)", "authorized (cap)"), "planned": ("previsto", "planned"),
     "observed": ("observado", "observed"), "permanent": ("permanente", "permanent"),
@@ -121,7 +173,19 @@ T: dict[str, dict[str, str]] = {
     "references": {"es": "Fuentes:", "en": "Sources:"},
     "updated": {"es": "Actualizado al {date}, a partir de {n} fuentes.", "en": "Updated {date}, from {n} sources."},
     "fact.classification": {
-        "es": "{name}: {cats} [{record}]", "en": "{name}: {cats} [{record}]"},
+        "es": "{name}{context}: {cats} [{record}]", "en": "{name}{context}: {cats} [{record}]"},
+    "context.through": {"es": " (por su unidad inquilina {tenants})", "en": " (through its tenant unit {tenants})"},
+    "context.historical": {"es": " (histórico: desde el {start}; {end})", "en": " (historical: from {start}; {end})"},
+    "closure.unknown": {"es": "fecha de cierre desconocida; último reporte: {last}",
+                        "en": "closure date unknown; last reported {last}"},
+    "closure.unknown_nolast": {"es": "fecha de cierre desconocida", "en": "closure date unknown"},
+    "closure.known": {"es": "hasta el {end}", "en": "until {end}"},
+    "group.unit": {"es": "{name}: unidad de {operator} alojada en {host} ({host_operator}, {place}){also}",
+                   "en": "{name}: a {operator} unit inside {host} ({host_operator}, {place}){also}"},
+    "group.also": {"es": ", también en {list}", "en": ", also at {list}"},
+    "group.place": {"es": "{host} ({place})", "en": "{host} ({place})"},
+    "group.historical": {"es": "{name}, histórico: desde el {start}; {end}",
+                         "en": "{name}, historical: from {start}; {end}"},
     "fact.permanent_personnel": {
         "es": "{active} efectivos de EE.UU. en servicio activo asignados de forma permanente ({date}; total con "
               "otros registros: {total}) [{record}]",
@@ -338,6 +402,21 @@ def adjective(code: str | None, lang: str) -> str:
     if lang == "en" and code == "US":
         return "US"
     return country(code, lang)
+
+
+def criterion(name: str, lang: str, default: str | None = None) -> str:
+    """A typology criterion's label in the answer's language (``default``: the typology's own label)."""
+    pair = CRITERIA.get(name)
+    if pair:
+        return pair[0 if lang == "es" else 1]
+    return default or name
+
+
+def verdict_label(verdict: str | None, lang: str) -> str | None:
+    """The headline verdict code (``depends_on_definition`` ...) as words; None when there is no verdict."""
+    if verdict is None:
+        return None
+    return pick(VERDICTS, verdict, lang)
 
 
 def pick(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
