@@ -428,3 +428,12 @@ def test_spanish_answers_name_typology_criteria_in_spanish(bundled_store: Any) -
     line = next(x for x in es["answer"].split("\n") if "Criterios" in x)
     assert "de propiedad y bajo control del país anfitrión" in line and "Owned and controlled" not in line
     assert "owned and controlled by the host nation" in next(x for x in en["answer"].split("\n") if "Criteria" in x)
+
+
+def test_a_total_of_several_nations_is_not_given_as_us_personnel(bundled_store: Any) -> None:
+    for question, words in (("¿Cuántos militares vinieron para Resolute Sentinel 2024?", "de todas las naciones"),
+                            ("How many US troops came for Resolute Sentinel 2024?", "of all nations")):
+        r = ask(bundled_store, question)
+        direct, rest = r["answer"].split("\n", 1)
+        assert "1,500" not in direct and "1,098" in direct  # the authorized US cap, not the 7-nation total
+        assert f"1,500 {'observados' if r['lang'] == 'es' else 'observed'} {words}" in rest

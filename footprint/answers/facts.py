@@ -55,6 +55,7 @@ def activity(v: View, a: dict[str, Any]) -> dict[str, Any]:
             "end": a.get("end"),
             "personnel_planned": a.get("personnel_planned"),
             "personnel_observed": a.get("personnel_observed"),
+            "personnel_observed_all_nations": a.get("personnel_observed_all_nations"),
             "places": v.place_names(a), "authorizations": a.get("authorizations", []),
             "activity_type": a.get("activity_type")}
 
@@ -208,6 +209,8 @@ def render(f: dict[str, Any], lang: str) -> str:
             people = i18n.t("people.observed", lang, n=i18n.number(f["personnel_observed"]))
         elif f.get("personnel_planned") is not None:
             people = i18n.t("people.planned", lang, n=i18n.number(f["personnel_planned"]))
+        if f.get("personnel_observed") is None and f.get("personnel_observed_all_nations") is not None:
+            people += i18n.t("people.all_nations", lang, n=i18n.number(f["personnel_observed_all_nations"]))
         return i18n.t("fact.activity", lang, name=f.get("name"), status=i18n.pick(i18n.STATUSES, f.get("status"), lang),
                       period=_period(f.get("start"), f.get("end"), lang), people=people,
                       places=_places(f["places"], lang), record=rec)

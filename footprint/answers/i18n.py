@@ -241,6 +241,8 @@ T: dict[str, dict[str, str]] = {
     "period.unknown": {"es": "fechas no registradas", "en": "dates not recorded"},
     "people.planned": {"es": ", {n} previstos", "en": ", {n} planned"},
     "people.observed": {"es": ", {n} observados", "en": ", {n} observed"},
+    "people.all_nations": {"es": ", {n} observados de todas las naciones (la parte de EE.UU. no se indica)",
+                           "en": ", {n} observed of all nations (the US share is not stated)"},
     "result.approved": {"es": "aprobado", "en": "approved"},
     "result.rejected": {"es": "rechazado", "en": "rejected"},
     "result.unknown": {"es": "resultado no registrado", "en": "result not recorded"},
