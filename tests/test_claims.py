@@ -86,6 +86,7 @@ def test_claim_answer_text(answers_store: Any) -> None:  # noqa: F811
     en = check_claim(answers_store, "EE.UU. compró la Base Naval del Callao por US$1.500 millones.", lang="en")
     assert en["answer"].startswith("Proposed rating: False.")
     assert en["facts"] == es["facts"]
+    assert (es["verdict"], es["verdict_label"], en["verdict_label"]) == ("false", "Falso", "False")
 
 
 @pytest.mark.parametrize("bad", ["", "  ", None, 3.5, "a\x00b"])

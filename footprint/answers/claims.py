@@ -430,7 +430,8 @@ def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, 
     claim = _validate(text, lang)
     if len(claim) > MAX_QUESTION:
         lang = lang or detect_lang(normalize(claim[:MAX_QUESTION]))
-        return {"claim": claim[:200], "lang": lang, "understood": False, "verdict": "unproven", "facts": [],
+        return {"claim": claim[:200], "lang": lang, "understood": False, "verdict": "unproven",
+                "verdict_label": i18n.RATINGS["unproven"][lang], "facts": [],
                 "citations": [], "parts": [], "similar": [],
                 "answer": i18n.t("too_long", lang, n=len(claim), max=MAX_QUESTION, rest=i18n.t("claim.nothing", lang))}
     norm = correct(normalize(claim))
@@ -462,7 +463,7 @@ def check_claim(store: Any, text: object, lang: str | None = None) -> dict[str, 
 
     answer = assemble(v, Composition("\n".join(lines), rating, fs), cites, lang)
     return {"claim": claim, "lang": lang, "understood": bool(parts), "answer": answer, "verdict": rating,
-            "rule": rule, "facts": fs, "citations": cites, "parts": [p.as_dict() for p in parts],
+            "verdict_label": i18n.RATINGS[rating][lang], "rule": rule, "facts": fs, "citations": cites, "parts": [p.as_dict() for p in parts],
             "similar": similar, "slots": slots}
 
 
