@@ -79,43 +79,58 @@ def _acts(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
 
 
 def _links(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
-    """Activity x authorization pairs (activities that cite at least one known authorization)."""
+    """Activity x authorization pairs (activities that cite at least one known authorization).
+
+    ``aix`` numbers the activity (its row in :func:`_acts`): checks group, join and look up activities by this
+    integer rather than by their text ids.
+    """
     def build() -> pl.DataFrame:
         acts = _acts(frames, cc, at).select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("aix"),
             pl.col("id").alias("activity"), pl.col("start").alias("a_start"), pl.col("end").alias("a_end"),
             pl.col("purpose").alias("a_purpose"), pl.coalesce("observed", "planned").alias("a_personnel"),
             "date_changed_by", pl.col("armed").alias("act_armed"),
-            pl.concat_list(pl.col("sites"), pl.col("places")).alias("a_locs"),
             pl.col("authorizations").list.len().alias("n_links"), pl.col("authorizations").alias("id")).explode("id")
         return acts.join(_auths(frames, cc), on="id").rename({"id": "authorization"})
     return _cached("links", frames, cc, at, build)
 
 
-def _per_activity(links: pl.DataFrame, cols: dict[str, tuple[pl.Expr, str]]) -> pl.DataFrame:
-    """Per-activity aggregates of link rows; activities with one authorization (most) skip the group-by."""
-    single = links.filter(pl.col("n_links") == 1).select("activity", *[e.alias(n) for n, (e, _) in cols.items()])
-    multi = links.filter(pl.col("n_links") > 1).group_by("activity").agg(
-        *[getattr(e, how)().alias(n) for n, (e, how) in cols.items()])
-    return pl.concat([single, multi.select(single.columns)], how="vertical_relaxed")
+def _per_activity(links: pl.DataFrame, cols: dict[str, tuple[pl.Expr, str]], keep: tuple[str, ...] = ()
+                  ) -> pl.DataFrame:
+    """Per-activity aggregates of link rows; activities with one authorization (most) skip the group-by and keep
+    their ``activity``, ``authorization`` and ``keep`` columns, so their findings need no join back."""
+    single = links.filter(pl.col("n_links") == 1).select(
+        "aix", "n_links", "activity", "authorization", *keep, *[e.alias(n) for n, (e, _) in cols.items()])
+    multi = links.filter(pl.col("n_links") > 1).group_by("aix").agg(
+        pl.col("n_links").first(), *[getattr(e, how)().alias(n) for n, (e, how) in cols.items()])
+    return pl.concat([single, multi], how="diagonal_relaxed")
 
 
 def _records(links: pl.DataFrame, flagged: pl.DataFrame) -> pl.DataFrame:
-    """(records, detail) of flagged activities: the activity and its authorizations, in link order."""
-    sub = links.select("activity", "authorization", "n_links").join(flagged, on="activity")
-    single = sub.filter(pl.col("n_links") == 1).select(pl.concat_list("activity", "authorization").alias("records"),
-                                                       "detail")
-    multi = sub.filter(pl.col("n_links") > 1).group_by("activity", maintain_order=True).agg(
-        pl.col("authorization"), pl.col("detail").first())
+    """(records, detail) of flagged activities (rows of :func:`_per_activity` with a ``detail``): the activity
+    and its authorizations, in link order."""
+    one = pl.col("n_links") == 1
+    single = flagged.filter(one).select(pl.concat_list("activity", "authorization").alias("records"), "detail")
+    several = flagged.filter(~one).select("aix", "detail")
+    if several.height == 0:
+        return single
+    sub = links.filter(pl.col("n_links") > 1).select("aix", "activity", "authorization").join(several, on="aix")
+    multi = sub.group_by("aix", maintain_order=True).agg(
+        pl.col("activity").first(), pl.col("authorization"), pl.col("detail").first())
     return pl.concat([single, multi.select(pl.concat_list("activity", "authorization").alias("records"), "detail")])
 
 
 def _listed(links: pl.DataFrame, bad: pl.DataFrame, col: str) -> pl.DataFrame:
-    """(activity, values): the distinct values of ``col`` over each flagged activity's links, joined by commas."""
-    sub = links.select("activity", "n_links", col).join(bad.select("activity"), on="activity")
-    single = sub.filter(pl.col("n_links") == 1).select("activity", pl.col(col).fill_null("?").alias("values"))
-    multi = sub.filter(pl.col("n_links") > 1).group_by("activity").agg(
-        pl.col(col).drop_nulls().unique().sort().str.join(", ").alias("values"))
-    return pl.concat([single, multi])
+    """``bad`` with ``values``: the distinct values of ``col`` over each flagged activity's links, joined by
+    commas (an activity with one authorization: its value, ``?`` when unknown; ``col`` is kept in its row)."""
+    one = pl.col("n_links") == 1
+    single = bad.filter(one).with_columns(pl.col(col).fill_null("?").alias("values"))
+    several = bad.filter(~one)
+    if several.height == 0:
+        return single
+    multi = (links.filter(pl.col("n_links") > 1).select("aix", col).join(several.select("aix"), on="aix")
+             .group_by("aix").agg(pl.col(col).drop_nulls().unique().sort().str.join(", ").alias("values")))
+    return pl.concat([single, several.join(multi, on="aix")], how="diagonal_relaxed")
 
 
 def _rs_modified(frames: Frames, allowed: list[str]) -> pl.Series:
@@ -141,10 +156,9 @@ def instrument_type(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) 
     out = _rows(a, ["id", "instrument"], pl.concat_str(pl.lit("authorized by "), pl.col("itype")))
     links = _links(frames, cc, at).filter(pl.col("act_armed") == rule["armed"])
     per = _per_activity(links, {"ok": (pl.col("itype").is_in(rule["allowed"]).fill_null(False), "any"),
-                                "typed": (pl.col("itype").is_not_null(), "any")})
-    bad = per.filter(~pl.col("ok") & pl.col("typed")).select("activity")
-    bad = _listed(links, bad, "itype").select(
-        "activity", pl.concat_str(pl.lit("activity authorized only by "), pl.col("values")).alias("detail"))
+                                "typed": (pl.col("itype").is_not_null(), "any")}, keep=("itype",))
+    bad = _listed(links, per.filter(~pl.col("ok") & pl.col("typed")), "itype").with_columns(
+        pl.concat_str(pl.lit("activity authorized only by "), pl.col("values")).alias("detail"))
     return pl.concat([out, _records(links, bad)])
 
 
@@ -161,9 +175,9 @@ def within_dates(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> 
     links = _links(frames, cc, at).filter(plain)
     per = _per_activity(links, {"a_start": (pl.col("a_start"), "first"), "a_end": (pl.col("a_end"), "first"),
                                 "start": (pl.col("start"), "min"), "end": (pl.col("end"), "max")})
-    bad = per.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end"))).select(
-        "activity", pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" is not within "),
-                                  _d("start"), pl.lit(" to "), _d("end")).alias("detail"))
+    bad = per.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end"))).with_columns(
+        pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" is not within "), _d("start"),
+                      pl.lit(" to "), _d("end")).alias("detail"))
     return _records(links, bad)
 
 
@@ -189,17 +203,29 @@ def date_change(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> p
         .alias("detail"))])
 
 
+def _act_locs(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
+    """(aix, loc): the sites and places each activity names."""
+    def build() -> pl.DataFrame:
+        acts = _acts(frames, cc, at).select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("aix"), "sites", "places")
+        return pl.concat([acts.select("aix", pl.col(c).alias("loc")).explode("loc") for c in ("sites", "places")]
+                         ).drop_nulls("loc")
+    return _cached("act_locs", frames, cc, at, build)
+
+
 def within_places(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
     links = _links(frames, cc, at).filter(pl.col("places").list.len() > 0)
     up = _cached("up", frames, "", None, lambda: frames.locations.group_by("loc").agg(pl.col("ancestor").alias("up")))
-    rows = links.select("activity", "n_links", "places", pl.col("a_locs").alias("loc")).explode("loc").drop_nulls("loc")
+    rows = links.select("aix", "n_links", "activity", "authorization", "places").join(_act_locs(frames, cc, at),
+                                                                                      on="aix")
     rows = rows.join(up, on="loc", how="left").with_columns(
         (pl.col("up").list.set_intersection(pl.col("places")).list.len() > 0).fill_null(False).alias("inside"))
-    single = rows.filter(pl.col("n_links") == 1).select("activity", "loc", "inside")
-    multi = rows.filter(pl.col("n_links") > 1).group_by(["activity", "loc"]).agg(pl.col("inside").any())
-    outside = pl.concat([single, multi.select(single.columns)]).filter(~pl.col("inside"))
-    bad = outside.group_by("activity", maintain_order=True).agg(pl.col("loc").unique().sort()).select(
-        "activity", pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail"))
+    one = pl.col("n_links") == 1
+    single = rows.filter(one).select("aix", "n_links", "activity", "authorization", "loc", "inside")
+    multi = rows.filter(~one).group_by(["aix", "loc"]).agg(pl.col("n_links").first(), pl.col("inside").any())
+    outside = pl.concat([single, multi], how="diagonal_relaxed").filter(~pl.col("inside"))
+    bad = outside.group_by("aix").agg(pl.col("n_links", "activity", "authorization").first(),
+                                      pl.col("loc").unique().sort())
+    bad = bad.with_columns(pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail"))
     return _records(links, bad)
 
 
@@ -207,9 +233,8 @@ def within_cap(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl
     links = _links(frames, cc, at)
     per = _per_activity(links, {"a_personnel": (pl.col("a_personnel"), "first"), "cap": (pl.col("personnel"), "sum"),
                                 "uncapped": (pl.col("personnel").is_null(), "any")})
-    bad = per.filter(~pl.col("uncapped") & (pl.col("a_personnel") > pl.col("cap"))).select(
-        "activity", pl.concat_str(_d("a_personnel"), pl.lit(" personnel, "), _d("cap"), pl.lit(" authorized"))
-        .alias("detail"))
+    bad = per.filter(~pl.col("uncapped") & (pl.col("a_personnel") > pl.col("cap"))).with_columns(
+        pl.concat_str(_d("a_personnel"), pl.lit(" personnel, "), _d("cap"), pl.lit(" authorized")).alias("detail"))
     return _records(links, bad)
 
 
@@ -217,10 +242,9 @@ def purpose_match(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) ->
     links = _links(frames, cc, at).filter(pl.col("a_purpose") != "other")
     per = _per_activity(links, {"match": (pl.col("purpose") == pl.col("a_purpose"), "any"),
                                 "other": (pl.col("purpose") == "other", "any"),
-                                "a_purpose": (pl.col("a_purpose"), "first")})
-    bad = per.filter(~pl.col("match") & ~pl.col("other")).select("activity", "a_purpose")
-    bad = _listed(links, bad, "purpose").join(bad, on="activity").select(
-        "activity", pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("values")).alias("detail"))
+                                "a_purpose": (pl.col("a_purpose"), "first")}, keep=("purpose",))
+    bad = _listed(links, per.filter(~pl.col("match") & ~pl.col("other")), "purpose").with_columns(
+        pl.concat_str(pl.col("a_purpose"), pl.lit(" is not among "), pl.col("values")).alias("detail"))
     return _records(links, bad)
 
 

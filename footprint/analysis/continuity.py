@@ -31,19 +31,44 @@ def presences(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
     return pl.concat([a, f.select(a.columns)])
 
 
+def _lexical_codes(loc: pl.Expr, rows: pl.DataFrame) -> pl.Series:
+    """Each row's location as an integer: 1 + its rank in the sorted distinct locations, 0 for none.
+
+    Locations are cast to categories once (a hash per row); only the distinct names are sorted, and a lookup
+    table by category code turns codes into ranks (the order a sort by location name gives, without one).
+    """
+    codes = rows.select(loc.cast(pl.Categorical).to_physical().alias("k"), loc.alias("name"))
+    names = codes.drop_nulls("k").unique("k").sort("name")
+    size = int(names["k"].max() or 0) + 1
+    lut = pl.Series("lut", [0] * size, dtype=pl.Int64).scatter(names["k"], pl.int_range(1, names.height + 1,
+                                                                                          eager=True))
+    return codes.select(pl.lit(lut).gather(pl.col("k")).fill_null(0))["lut"]
+
+
 def chains_frame(rows: pl.DataFrame, max_gap_days: int = 30) -> pl.DataFrame:
-    """One row per chain: loc, from, to, days, rotations, largest_gap_days, records (in no particular order)."""
-    rows = rows.select(pl.col("loc").cast(pl.Categorical).alias("k"), "loc", "record", "start", "end")
-    rows = rows.sort(["k", "start", "end"], maintain_order=True)
-    prev_end = pl.col("end").cum_max().shift(1).over("k")
-    rows = rows.with_columns(((pl.col("start") - prev_end).dt.total_days() - 1).alias("gap"))
+    """One row per chain: loc, from, to, days, rotations, largest_gap_days, records (in no particular order).
+
+    ``rows``: dated presences (:func:`presences`). Rows are sorted by location, start and end through one
+    integer key (location rank, start day, end day); a running maximum of ``rank * span + end`` restarts at each
+    location by construction, so the latest end so far needs no per-location window.
+    """
+    rows = rows.select(pl.Series("k", _lexical_codes(pl.col("loc"), rows)), "loc", "record",
+                       pl.col("start").cast(pl.Int64).alias("s"), pl.col("end").cast(pl.Int64).alias("e"))
+    lo = rows.select(pl.min_horizontal(pl.col("s").min(), pl.col("e").min())).item() or 0
+    span = (rows.select(pl.max_horizontal(pl.col("s").max(), pl.col("e").max())).item() or 0) - lo + 2
+    base = pl.col("k") * span
+    rows = rows.sort((base + pl.col("s") - lo) * span + pl.col("e") - lo, maintain_order=True)
+    latest = (base + pl.col("e") - lo).cum_max().shift(1) - base + lo  # the latest end so far, this location
+    first = pl.col("k") != pl.col("k").shift(1, fill_value=-1)
+    rows = rows.with_columns(pl.when(first).then(None).otherwise(pl.col("s") - latest - 1).alias("gap"))
     rows = rows.with_columns((pl.col("gap").is_null() | (pl.col("gap") > max_gap_days)).alias("new"))
     # the first row of each location starts a chain, so one running count numbers every chain
-    rows = rows.with_columns(pl.col("new").cast(pl.Int64).cum_sum().alias("chain"))
+    rows = rows.with_columns(pl.col("new").cast(pl.Int64).cum_sum().alias("chain").set_sorted())
     out = rows.group_by("chain").agg(
-        pl.col("loc").first(), pl.col("start").min().alias("from"), pl.col("end").max().alias("to"),
-        pl.len().alias("rotations"), pl.col("gap").filter(~pl.col("new")).max().clip(lower_bound=0)
-        .alias("largest_gap_days"), pl.col("record").alias("records"))
+        pl.col("loc").first(), pl.col("s").min().cast(pl.Date).alias("from"),
+        pl.col("e").max().cast(pl.Date).alias("to"), pl.len().alias("rotations"),
+        pl.col("gap").filter(~pl.col("new")).max().clip(lower_bound=0).alias("largest_gap_days"),
+        pl.col("record").alias("records"))
     return out.with_columns(((pl.col("to") - pl.col("from")).dt.total_days() + 1).alias("days"))
 
 

@@ -73,7 +73,8 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30,
     something else, e.g. medical research); unknown when nothing is recorded there.
     """
     sites, facs, acts = frames.sites, frames.facilities, frames.activities
-    acts = acts.filter(pl.col("status") != "cancelled")
+    acts = acts.select("id", "status", "purpose", "visiting", "host", "start", "end", "authorizations", "sites",
+                       "places").filter(pl.col("status") != "cancelled")
     if at is not None:
         sites = sites.filter((pl.col("start").is_null() | (pl.col("start") <= at))
                              & (pl.col("end").is_null() | (pl.col("end") >= at)))
@@ -96,7 +97,8 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30,
                           ).explode("id").drop_nulls("id")
     coop = _ids(at_site.filter(pl.col("purpose").is_in(COOPERATION)), "security_cooperation")
     busy = _ids(at_site, "activities")
-    used = (acts.filter(pl.col("authorizations").list.len() > 0)
+    used = (acts.select("id", "sites", "authorizations")
+            .filter((pl.col("authorizations").list.len() > 0) & (pl.col("sites").list.len() > 0))
             .select(pl.col("sites").alias("id"), pl.concat_list("id", "authorizations").alias("record"))
             .explode("id").drop_nulls("id").explode("record"))
     auth = frames.authorizations.join(frames.instruments.select(pl.col("id").alias("instrument"), "type"),
