@@ -38,15 +38,19 @@ def intervals(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
     a = frames.authorizations.select(
         pl.col("id").alias("record"), pl.lit("authorized").alias("basis"), pl.concat_list("visiting").alias("visiting"),
         "host", where(None, "places").alias("loc"), "purpose", "start", "end", "personnel")
-    acts = frames.activities.filter(pl.col("status") != "cancelled").with_columns(ongoing_end(today))
-    figured = acts.filter(pl.col("planned").is_not_null() | pl.col("observed").is_not_null())["id"]
+    acts = frames.activities.select("id", "status", "visiting", "host", "sites", "places", "purpose", "start", "end",
+                                    "planned", "observed").filter(pl.col("status") != "cancelled"
+                                                                  ).with_columns(ongoing_end(today))
+    f = frames.facilities.filter(pl.col("personnel").is_not_null())
+    # activities with a figure of their own, among those the facilities name (a small set to look up)
+    figured = acts.filter((pl.col("planned").is_not_null() | pl.col("observed").is_not_null())
+                          & pl.col("id").is_in(f["activity"].drop_nulls().implode()))["id"]
     parts = [a]
     for basis in ("planned", "observed"):
         parts.append(acts.filter(pl.col(basis).is_not_null()).select(
             pl.col("id").alias("record"), pl.lit(basis).alias("basis"), "visiting", "host",
             where("sites", "places").alias("loc"), "purpose", "start", "end", pl.col(basis).alias("personnel")))
-    f = frames.facilities.filter(pl.col("personnel").is_not_null()
-                                 & (pl.col("activity").is_null() | ~pl.col("activity").is_in(figured.implode())))
+    f = f.filter(pl.col("activity").is_null() | ~pl.col("activity").is_in(figured.implode()))
     parts.append(f.select(
         pl.col("id").alias("record"),
         pl.when(pl.col("status").is_in(_STARTED)).then(pl.lit("observed")).otherwise(pl.lit("planned")).alias("basis"),
@@ -142,33 +146,70 @@ def _period_start(index: pl.Expr, by: str) -> pl.Expr:
     return pl.date(index // 12, index % 12 + 1, 1) if by == "month" else pl.date(index, 1, 1)
 
 
+def _by_period(rows: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Presence by month or year, in integers: days since 1970, periods counted from the first one.
+
+    Each row is split over the periods it spans; a period's first day comes from a small lookup table by period
+    number. One integer ``g`` (period, basis) keys the grouping, and the peak sweep keys its events by
+    ``g`` and the day within the period, so nothing groups or sorts on dates, texts or several columns.
+    """
+    names = sorted(set(BASES) | set(rows["basis"].unique().to_list()))
+    nb = len(names)
+    per = rows.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("rix"),
+        pl.col("basis").replace_strict(names, list(range(nb)), return_dtype=pl.Int64).alias("b"),
+        pl.col("cs").cast(pl.Int64).alias("cs"), pl.col("ce").cast(pl.Int64).alias("ce"), "personnel",
+        _period(pl.col("cs"), by).cast(pl.Int64).alias("p0"), _period(pl.col("ce"), by).cast(pl.Int64).alias("p1"),
+        pl.col("host").hash().alias("host_h"), pl.col("loc").list.len().alias("n_locs"),
+        pl.col("loc").list.first().hash().alias("loc_h"))
+    first = per["p0"].min() if per.height else 0
+    last = per["p1"].max() if per.height else 0
+    starts = pl.select(_period_start(pl.int_range(first, last + 2), by).cast(pl.Int64).alias("s"))["s"]
+    width = int(starts.diff().max() or 0) + 1  # days in the longest period, and the day after it
+    per = per.with_columns(pl.int_ranges(pl.col("p0") - first, pl.col("p1") - first + 1).alias("p")).explode("p")
+    per = per.with_columns(pl.lit(starts).gather(pl.col("p")).alias("ps"),
+                           (pl.lit(starts).gather(pl.col("p") + 1) - 1).alias("pe"))
+    per = per.with_columns(pl.max_horizontal("cs", "ps").alias("cs"), pl.min_horizontal("ce", "pe").alias("ce"),
+                           (pl.col("p") * nb + pl.col("b")).alias("g"))
+    pd = (pl.col("personnel") * (pl.col("ce") - pl.col("cs") + 1)).alias("person_days")
+    agg = per.group_by("g").agg(
+        pl.col("cs").min().alias("from"), pl.col("ce").max().alias("to"), pd.sum(), pl.col("rix").alias("records"),
+        ((pl.col("n_locs").max() == 1) & (pl.col("loc_h").min() == pl.col("loc_h").max())).alias("one_place"),
+        (pl.col("host_h").min() == pl.col("host_h").max()).alias("one_host"), pl.col("rix").first().alias("first"))
+    # the peak: +personnel on the first day, -personnel the day after the last, keyed by (g, day in period);
+    # each group's events sum to zero, so one running sum over the sorted keys restarts at every group
+    ev = pl.concat([per.select((pl.col("g") * width + pl.col("cs") - pl.col("ps")).alias("key"),
+                               pl.col("personnel").alias("d")),
+                    per.select((pl.col("g") * width + pl.col("ce") + 1 - pl.col("ps")).alias("key"),
+                               (-pl.col("personnel")).alias("d"))])
+    ev = ev.group_by("key").agg(pl.col("d").sum()).sort("key")
+    peaks = ev.select((pl.col("key") // width).alias("g"), pl.col("d").cum_sum().alias("level")).group_by("g").agg(
+        pl.col("level").max().alias("personnel"))
+    agg = agg.join(peaks, on="g").with_columns(
+        pl.lit(pl.Series(names)).gather(pl.col("g") % nb).alias("basis"),
+        pl.lit(starts).gather(pl.col("g") // nb).cast(pl.Int32).cast(pl.Date).alias("period"),
+        pl.col("from").cast(pl.Int32).cast(pl.Date), pl.col("to").cast(pl.Int32).cast(pl.Date))
+    return agg.sort("g").select("basis", "from", "to", "person_days", "records", "one_place", "one_host", "first",
+                                "personnel", "period")
+
+
 def _group(rows: pl.DataFrame, by: str | None) -> pl.DataFrame:
     pd = (pl.col("personnel") * pl.col("days")).alias("person_days")
     if by is None:
         return rows.sort(["record", "basis"]).select(
             pl.concat_list("record").alias("records"), "basis", pl.col("cs").alias("from"), pl.col("ce").alias("to"),
             "personnel", pd, pl.col("loc").alias("places"), "host")
+    if by in ("month", "year"):
+        return _by_period(rows, by)
     # grouped rows carry row numbers of ``rows`` (integers are cheap to explode and collect); ``record_ids``
     # turns them back into record ids for the rows a caller reads
     bases = pl.Enum(sorted(set(BASES) | set(rows["basis"].unique().to_list())))
-    slim = rows.with_row_index("rix").select(
-        "rix", pl.col("basis").cast(bases), "purpose", "cs", "ce", "days", "personnel",
-        pl.col("host").hash().alias("host_h"), pl.col("loc").list.len().alias("n_locs"),
-        pl.col("loc").list.first().hash().alias("loc_h"))
-    if by in ("month", "year"):
-        per = slim.with_columns(pl.int_ranges(_period(pl.col("cs"), by), _period(pl.col("ce"), by) + 1)
-                                .alias("p")).explode("p")
-        # the bounds of each period, computed once per distinct period and joined (integer key)
-        bounds = per.select(pl.col("p").unique()).with_columns(
-            _period_start(pl.col("p"), by).alias("period"),
-            (_period_start(pl.col("p") + 1, by) - pl.duration(days=1)).alias("period_end"))
-        per = per.join(bounds, on="p")
-        per = per.with_columns(pl.max_horizontal("cs", "period").alias("cs"),
-                               pl.min_horizontal("ce", "period_end").alias("ce"))
-        per = per.with_columns(((pl.col("ce") - pl.col("cs")).dt.total_days() + 1).alias("days"))
-        keys = ["p", "basis"]
-    elif by == "purpose":
-        per, keys = slim, ["purpose", "basis"]
+    if by == "purpose":
+        per = rows.with_row_index("rix").select(
+            "rix", pl.col("basis").cast(bases), "purpose", "cs", "ce", "days", "personnel",
+            pl.col("host").hash().alias("host_h"), pl.col("loc").list.len().alias("n_locs"),
+            pl.col("loc").list.first().hash().alias("loc_h"))
+        keys = ["purpose", "basis"]
     else:
         per = rows.with_row_index("rix").select("rix", pl.col("basis").cast(bases), "cs", "ce", "days", "personnel",
                                                 "loc", pl.col("host").hash().alias("host_h")).explode("loc")
@@ -178,9 +219,6 @@ def _group(rows: pl.DataFrame, by: str | None) -> pl.DataFrame:
         ((pl.col("n_locs").max() == 1) & (pl.col("loc_h").min() == pl.col("loc_h").max())).alias("one_place"),
         (pl.col("host_h").min() == pl.col("host_h").max()).alias("one_host"), pl.col("rix").first().alias("first"))
     agg = agg.join(peak(per, keys), on=keys).with_columns(pl.col("basis").cast(pl.Utf8))
-    if by in ("month", "year"):
-        agg = agg.join(bounds.select("p", "period"), on="p").drop("p")
-        keys = ["period", "basis"]
     return agg.sort([k for k in keys if k != "basis"] + ["basis"])
 
 
