@@ -42,7 +42,7 @@ pytest: install-test
 test: lint types pytest
 
 bench: install-test
-	$(BIN)/footprint bench all
+	$(BIN)/python benchmarks/run.py
 
 docs: install
 	$(BIN)/python -m footprint.cli.docs > docs/cli.md
