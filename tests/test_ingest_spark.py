@@ -11,7 +11,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from test_ingest import FIXTURES, GOOD, make_pdf
+from pdfs import make_pdf
+from test_ingest import FIXTURES, GOOD
 
 from footprint.ingest import collect_files, ingest
 from footprint.ingest.spark import spark_available
