@@ -91,7 +91,8 @@ def _links(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
             pl.col("purpose").alias("a_purpose"), pl.coalesce("observed", "planned").alias("a_personnel"),
             "date_changed_by", pl.col("armed").alias("act_armed"),
             pl.col("authorizations").list.len().alias("n_links"), pl.col("authorizations").alias("id")).explode("id")
-        return acts.join(_auths(frames, cc), on="id").rename({"id": "authorization"})
+        auths = _auths(frames, cc).drop("bill", "visiting", "host")  # what no check of a link reads
+        return acts.join(auths, on="id").rename({"id": "authorization"})
     return _cached("links", frames, cc, at, build)
 
 
@@ -215,18 +216,19 @@ def _act_locs(frames: Frames, cc: str, at: dt.date) -> pl.DataFrame:
 def within_places(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
     links = _links(frames, cc, at).filter(pl.col("places").list.len() > 0)
     up = _cached("up", frames, "", None, lambda: frames.locations.group_by("loc").agg(pl.col("ancestor").alias("up")))
-    rows = links.select("aix", "n_links", "activity", "authorization", "places").join(_act_locs(frames, cc, at),
-                                                                                      on="aix")
+    rows = links.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("lix"), "aix", "n_links", "places").join(
+        _act_locs(frames, cc, at), on="aix")
     rows = rows.join(up, on="loc", how="left").with_columns(
         (pl.col("up").list.set_intersection(pl.col("places")).list.len() > 0).fill_null(False).alias("inside"))
     one = pl.col("n_links") == 1
-    single = rows.filter(one).select("aix", "n_links", "activity", "authorization", "loc", "inside")
-    multi = rows.filter(~one).group_by(["aix", "loc"]).agg(pl.col("n_links").first(), pl.col("inside").any())
-    outside = pl.concat([single, multi], how="diagonal_relaxed").filter(~pl.col("inside"))
-    bad = outside.group_by("aix").agg(pl.col("n_links", "activity", "authorization").first(),
-                                      pl.col("loc").unique().sort())
-    bad = bad.with_columns(pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail"))
-    return _records(links, bad)
+    single = rows.filter(one).select("aix", "lix", "n_links", "loc", "inside")
+    multi = rows.filter(~one).group_by(["aix", "loc"]).agg(pl.col("lix", "n_links").first(), pl.col("inside").any())
+    outside = pl.concat([single, multi.select(single.columns)]).filter(~pl.col("inside"))
+    bad = outside.group_by("aix").agg(pl.col("lix", "n_links").first(), pl.col("loc").unique().sort())
+    return _records(links, bad.select(
+        "aix", "n_links", pl.lit(links["activity"]).gather(pl.col("lix")).alias("activity"),
+        pl.lit(links["authorization"]).gather(pl.col("lix")).alias("authorization"),
+        pl.concat_str(pl.lit("not authorized at "), pl.col("loc").list.join(", ")).alias("detail")))
 
 
 def within_cap(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> pl.DataFrame:
