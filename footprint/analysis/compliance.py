@@ -17,7 +17,7 @@ from typing import Any
 import polars as pl
 
 from ..errors import InputError
-from .frames import Frames, load_frames, parse_day
+from .frames import Frames, as_list, load_frames, parse_day
 
 JURISDICTIONS = Path(__file__).resolve().parent.parent / "jurisdictions"
 SEVERITIES = ("error", "warning", "info")
@@ -111,7 +111,7 @@ def _records(links: pl.DataFrame, flagged: pl.DataFrame) -> pl.DataFrame:
     """(records, detail) of flagged activities (rows of :func:`_per_activity` with a ``detail``): the activity
     and its authorizations, in link order."""
     one = pl.col("n_links") == 1
-    single = flagged.filter(one).select(pl.concat_list("activity", "authorization").alias("records"), "detail")
+    single = flagged.filter(one).select(as_list("activity", "authorization").alias("records"), "detail")
     several = flagged.filter(~one).select("aix", "detail")
     if several.height == 0:
         return single
@@ -141,7 +141,7 @@ def _rs_modified(frames: Frames, allowed: list[str]) -> pl.Series:
 
 
 def _rows(df: pl.DataFrame, records: list[str], detail: pl.Expr) -> pl.DataFrame:
-    return df.select(pl.concat_list(records).list.drop_nulls().alias("records"), detail.alias("detail"))
+    return df.select(as_list(*records).list.drop_nulls().alias("records"), detail.alias("detail"))
 
 
 def _d(col: str) -> pl.Expr:
@@ -188,7 +188,7 @@ def date_change(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> p
     acts = _acts(frames, cc, at).filter(pl.col("date_changed_by").is_not_null()).join(types, on="date_changed_by",
                                                                                        how="left")
     cited = acts.filter(~pl.col("ctype").is_in(allowed).fill_null(False))
-    out = cited.select(pl.concat_list(pl.col("id"), pl.col("date_changed_by")).list.drop_nulls()
+    out = cited.select(as_list("id", "date_changed_by").list.drop_nulls()
                        .list.filter(pl.element() != "").alias("records"),
                        pl.when(pl.col("date_changed_by") == "").then(pl.lit("the change cites no instrument"))
                        .otherwise(pl.concat_str(pl.lit("the change cites "), pl.col("date_changed_by")))
@@ -198,7 +198,7 @@ def date_change(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) -> p
                                           & ~pl.col("instrument").is_in(_rs_modified(frames, allowed).implode()))
     moved = moved.filter((pl.col("a_start") < pl.col("start")) | (pl.col("a_end") > pl.col("end")))
     return pl.concat([out, moved.select(
-        pl.concat_list("activity", "authorization").alias("records"),
+        as_list("activity", "authorization").alias("records"),
         pl.concat_str(_d("a_start"), pl.lit(" to "), _d("a_end"), pl.lit(" differs from the authorized "),
                       _d("start"), pl.lit(" to "), _d("end"), pl.lit("; no Resolución Suprema recorded"))
         .alias("detail"))])

@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from ..errors import InputError
-from .frames import Frames, load_frames, ongoing_end, resolve_place, where, within
+from .frames import Frames, as_list, load_frames, ongoing_end, resolve_place, where, within
 
 
 def presences(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
@@ -25,7 +25,7 @@ def presences(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
     a = acts.select("host", "visiting", pl.col("id").alias("record"), where("sites", "places").alias("loc"),
                     "start", "end").explode("loc")
     f = frames.facilities.filter(pl.col("start").is_not_null() & pl.col("end").is_not_null()).select(
-        "host", pl.concat_list("visiting").alias("visiting"), pl.col("id").alias("record"),
+        "host", as_list("visiting").alias("visiting"), pl.col("id").alias("record"),
         pl.coalesce("site", "place", pl.concat_str(pl.lit("place:"), pl.col("host").str.to_lowercase())).alias("loc"),
         "start", "end")
     return pl.concat([a, f.select(a.columns)])

@@ -15,7 +15,7 @@ from dataclasses import replace
 import polars as pl
 
 from .continuity import chains_frame, longest, presences
-from .frames import Frames
+from .frames import Frames, as_list
 
 FEATURES = ("installation", "foreign_controlled", "permanent_personnel", "permanent_unit", "family_support",
             "prepositioned_equipment", "command_and_control", "foreign_infrastructure", "foreign_funded",
@@ -124,8 +124,8 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30,
     for extra in (coop, busy, limited, agreed, funded, best):
         df = df.join(extra, on="id", how="left")
 
-    own = pl.concat_list(pl.col("id"))
-    with_activity = pl.concat_list("id", "activity").list.drop_nulls()
+    own = as_list("id")
+    with_activity = as_list("id", "activity").list.drop_nulls()
     foreign_ctl = (pl.when(_fact("foreign_controlled").is_not_null()).then(_fact("foreign_controlled"))
                    .when(pl.col("controlled_by").is_not_null()).then(pl.col("controlled_by") != pl.col("host"))
                    .when(pl.col("site_type") == "foreign_facility").then(True)

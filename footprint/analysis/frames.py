@@ -139,6 +139,11 @@ def location_ancestors(frames: Frames) -> pl.DataFrame:
     return pl.concat([own, own_places, via, fac_sites]).unique()
 
 
+def as_list(*cols: str | pl.Expr) -> pl.Expr:
+    """Scalar columns as one list per row, like ``pl.concat_list`` of scalars but several times faster."""
+    return pl.concat_arr(*cols).arr.to_list()
+
+
 def host_place(col: str = "host") -> pl.Expr:
     return pl.concat_str(pl.lit("place:"), pl.col(col).str.to_lowercase())
 
@@ -149,7 +154,7 @@ def where(col_sites: str | None, col_places: str) -> pl.Expr:
     places = pl.col(col_places)
     return (pl.when(sites.list.len() > 0).then(sites)
             .when(places.list.len() > 0).then(places)
-            .otherwise(pl.concat_list(host_place())))
+            .otherwise(as_list(host_place())))
 
 
 def ongoing_end(today: dt.date | None = None) -> pl.Expr:

@@ -22,7 +22,17 @@ from typing import Any
 import polars as pl
 
 from ..errors import InputError
-from .frames import Frames, host_place, load_frames, ongoing_end, parse_day, resolve_place, where, within
+from .frames import (
+    Frames,
+    as_list,
+    host_place,
+    load_frames,
+    ongoing_end,
+    parse_day,
+    resolve_place,
+    where,
+    within,
+)
 
 BASES = ("authorized", "planned", "observed", "permanent")
 GROUPS = ("month", "place", "purpose", "year")
@@ -36,7 +46,7 @@ def intervals(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
     An ongoing activity with no end date runs until ``today`` (default: the current date).
     """
     a = frames.authorizations.select(
-        pl.col("id").alias("record"), pl.lit("authorized").alias("basis"), pl.concat_list("visiting").alias("visiting"),
+        pl.col("id").alias("record"), pl.lit("authorized").alias("basis"), as_list("visiting").alias("visiting"),
         "host", where(None, "places").alias("loc"), "purpose", "start", "end", "personnel")
     acts = frames.activities.select("id", "status", "visiting", "host", "sites", "places", "purpose", "start", "end",
                                     "planned", "observed").filter(pl.col("status") != "cancelled"
@@ -54,7 +64,7 @@ def intervals(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
     parts.append(f.select(
         pl.col("id").alias("record"),
         pl.when(pl.col("status").is_in(_STARTED)).then(pl.lit("observed")).otherwise(pl.lit("planned")).alias("basis"),
-        pl.concat_list("visiting").alias("visiting"), "host", pl.concat_list("id").alias("loc"),
+        as_list("visiting").alias("visiting"), "host", as_list("id").alias("loc"),
         pl.lit("other").alias("purpose"), "start", "end", "personnel"))
     c = frames.counts
     period_start = (pl.when(pl.col("period") == "quarter").then(pl.col("date").dt.truncate("1q"))
@@ -62,8 +72,8 @@ def intervals(frames: Frames, today: dt.date | None = None) -> pl.DataFrame:
                     .when(pl.col("period") == "month").then(pl.col("date").dt.month_start())
                     .otherwise(pl.col("date")))
     parts.append(c.select(
-        pl.col("id").alias("record"), pl.col("category").alias("basis"), pl.concat_list("visiting").alias("visiting"),
-        "host", pl.concat_list(host_place()).alias("loc"), pl.lit("other").alias("purpose"),
+        pl.col("id").alias("record"), pl.col("category").alias("basis"), as_list("visiting").alias("visiting"),
+        "host", as_list(host_place()).alias("loc"), pl.lit("other").alias("purpose"),
         period_start.alias("start"), pl.col("date").alias("end"), pl.col("total").alias("personnel")))
     return pl.concat([p.select(_COLS) for p in parts])
 
@@ -197,7 +207,7 @@ def _group(rows: pl.DataFrame, by: str | None) -> pl.DataFrame:
     pd = (pl.col("personnel") * pl.col("days")).alias("person_days")
     if by is None:
         return rows.sort(["record", "basis"]).select(
-            pl.concat_list("record").alias("records"), "basis", pl.col("cs").alias("from"), pl.col("ce").alias("to"),
+            as_list("record").alias("records"), "basis", pl.col("cs").alias("from"), pl.col("ce").alias("to"),
             "personnel", pd, pl.col("loc").alias("places"), "host")
     if by in ("month", "year"):
         return _by_period(rows, by)
