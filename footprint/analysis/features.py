@@ -44,6 +44,22 @@ def _ids(df: pl.DataFrame, name: str) -> pl.DataFrame:
     return df.group_by("id").agg(pl.col("record").unique().sort().alias(f"ev_{name}"))
 
 
+def _agreed(frames: Frames, agreements: pl.DataFrame) -> pl.DataFrame:
+    """(id, ev_standing_agreement): the agreements covering a place each site lies in, as :func:`_ids` gives.
+
+    Each place's agreements are listed once (few places), then handed to every location under it; a location
+    under several such places merges their lists.
+    """
+    per_place = (agreements.select(pl.col("id").alias("record"), pl.col("places").alias("ancestor"))
+                 .explode("ancestor").drop_nulls("ancestor")
+                 .group_by("ancestor").agg(pl.col("record").unique().sort().alias("ev_standing_agreement")))
+    hits = frames.locations.rename({"loc": "id"}).join(per_place, on="ancestor").select(
+        "id", "ev_standing_agreement", pl.col("id").is_unique().alias("one"))
+    several = hits.filter(~pl.col("one")).group_by("id").agg(
+        pl.col("ev_standing_agreement").list.explode(keep_nulls=False, empty_as_null=False).unique().sort())
+    return pl.concat([hits.filter(pl.col("one")).drop("one"), several])
+
+
 def _with_facts(frames: Frames, base: pl.DataFrame) -> pl.DataFrame:
     df = base.join(frames.facts, on="id", how="left")
     for key, dtype in FACT_KEYS.items():
@@ -108,11 +124,7 @@ def features(frames: Frames, at: dt.date | None = None, max_gap_days: int = 30,
               .select(pl.col("id").alias("record"), pl.col("places").alias("place")).explode("place")
               .join(site_places, on="place").select("id", "record"))
     limited = _ids(pl.concat([used.select("id", "record"), direct]), "time_limited_use")
-    agreed = (auth.filter(pl.col("type").is_in(AGREEMENTS)).select(pl.col("id").alias("record"),
-                                                                   pl.col("places").alias("ancestor"))
-              .explode("ancestor").join(frames.locations.rename({"loc": "id"}), on="ancestor")
-              .select("id", "record"))
-    agreed = _ids(agreed, "standing_agreement")
+    agreed = _agreed(frames, auth.filter(pl.col("type").is_in(AGREEMENTS)))
     funded = _ids(frames.funding.select("site", pl.col("id").alias("record")).rename({"site": "id"}), "foreign_funded")
 
     if chains is None:
