@@ -224,7 +224,10 @@ def within_places(frames: Frames, rule: dict[str, Any], cc: str, at: dt.date) ->
     single = rows.filter(one).select("aix", "lix", "n_links", "loc", "inside")
     multi = rows.filter(~one).group_by(["aix", "loc"]).agg(pl.col("lix", "n_links").first(), pl.col("inside").any())
     outside = pl.concat([single, multi.select(single.columns)]).filter(~pl.col("inside"))
-    bad = outside.group_by("aix").agg(pl.col("lix", "n_links").first(), pl.col("loc").unique().sort())
+    # sorted once by place, each activity's distinct places come out in order (the first ``lix`` of an activity
+    # serves: every row of an activity with one authorization has the same, and only its id is read otherwise)
+    bad = outside.sort("loc").group_by("aix").agg(pl.col("lix", "n_links").first(),
+                                                  pl.col("loc").unique(maintain_order=True))
     return _records(links, bad.select(
         "aix", "n_links", pl.lit(links["activity"]).gather(pl.col("lix")).alias("activity"),
         pl.lit(links["authorization"]).gather(pl.col("lix")).alias("authorization"),
