@@ -35,7 +35,8 @@ def render() -> str:
              "Generated from the code by `make docs` (`python -m footprint.cli.docs`); a test fails when it is "
              "stale.", ""]
     for path, command in _walk(main, ["footprint"]):
-        ctx = click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+        ctx = click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100,
+                            help_option_names=["-h", "--help"])
         lines += [f"## `{' '.join(path)}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
     lines += ["# Settings", "", "| variable | meaning |", "|---|---|"]
     lines += [f"| `{name}` | {text} |" for name, text in SETTINGS]
