@@ -103,6 +103,9 @@ def show(ctx: Context, kind: str, record_id: str, history: bool, as_json: bool) 
     table(f"{full} (version {stored.version})", ["field", "value"], rows)
     if result["referred_by"]:
         click.echo("Referred to by: " + ", ".join(result["referred_by"]))
+    if history:
+        table("history", ["seq", "at", "actor", "action", "version"],
+              [[e["seq"], e["at"], e["actor"], e["action"], e["version"]] for e in result["history"]])
 
 
 @main.group()
