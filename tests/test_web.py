@@ -424,6 +424,15 @@ def test_bundled_registry_pages(request: pytest.FixtureRequest) -> None:
     try:
         for path in ("/", "/map", "/timeline", "/claims", "/search?q=callao"):
             assert client.get(path).status_code == 200, path
+        # the headline verdict is shown in words of the page's language, never as a code
+        from footprint.answers import ask
+        from footprint.store import Store
+
+        with Store.open(url) as store:
+            for lang in ("es", "en"):
+                label = ask(store, "¿Hay bases militares de Estados Unidos en el Perú?", lang=lang)["verdict_label"]
+                home = client.get(f"/?lang={lang}").text
+                assert f"<strong>{label}</strong>" in home and "depends_on_definition" not in home
         items = client.get("/api/records?limit=200").json()["items"]
         for item in items[:: max(1, len(items) // 25)]:
             assert client.get(item["url"]).status_code == 200, item["id"]
