@@ -14,13 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import Record
-
-
-def normalize(text: str) -> str:
-    """Accent- and case-free words: ``Santa Lucía`` and ``santa lucia`` are the same name."""
-    from unidecode import unidecode
-
-    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
+from .model.fields import fold as normalize
 
 # Hosts whose legal regime the registry encodes: an activity there is expected to cite its authorization.
 REGULATED_HOSTS = frozenset({"PE"})

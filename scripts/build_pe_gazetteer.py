@@ -23,6 +23,9 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from footprint.model.fields import fold as key
+from footprint.model.fields import slugify as slug
+
 OUT = Path(__file__).resolve().parent.parent / "footprint" / "jurisdictions" / "pe" / "data"
 
 UBIGEO_REPO = "https://github.com/jmcastagnetto/ubigeo-peru-aumentado"
@@ -166,14 +169,6 @@ COLUMNS = [
     "sources",
     "notes",
 ]
-
-
-def key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
 
 
 def coord(value: str | float | None) -> str:

@@ -24,7 +24,11 @@ GOOD = [
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """A folder of good documents, a Latin-1 one and a PDF with a text layer, in a sub-folder too."""
-    folder = tmp_path / "corpus"
+    return fill_corpus(tmp_path / "corpus")
+
+
+def fill_corpus(folder: Path) -> Path:
+    """The good fixtures, a Latin-1 copy in a sub-folder and a PDF with a text layer (shared with the Spark test)."""
     (folder / "2018").mkdir(parents=True)
     for name in GOOD:
         shutil.copy(FIXTURES / name, folder / name)

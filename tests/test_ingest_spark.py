@@ -6,13 +6,11 @@ Skips with the reason when PySpark or Java is missing; ``FOOTPRINT_REQUIRE_SPARK
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import orjson
 import pytest
-from pdfs import make_pdf
-from test_ingest import FIXTURES, GOOD
+from test_ingest import FIXTURES, fill_corpus
 
 from footprint.ingest import collect_files, ingest
 from footprint.ingest.spark import spark_available
@@ -31,13 +29,7 @@ def spark_ready() -> None:
 
 
 def _folder(root: Path) -> Path:
-    folder = root / "archive"
-    (folder / "2018").mkdir(parents=True)
-    for name in GOOD:
-        shutil.copy(FIXTURES / name, folder / name)
-    text = (FIXTURES / "rm-0300-2018-de-sg.txt").read_text(encoding="utf-8")
-    (folder / "2018" / "rm-0300-2018-de-sg-latin1.txt").write_bytes(text.encode("latin-1"))
-    (folder / "rm-0480-2021-de.pdf").write_bytes(make_pdf((FIXTURES / "rm-0480-2021-de.txt").read_text()))
+    folder = fill_corpus(root / "archive")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "copy-of-945.txt").write_bytes((FIXTURES / "rm-0945-2016-de-sg.txt").read_bytes())
     return folder

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
-from unidecode import unidecode
+
+from ..model.fields import fold
 
 # Codes datasets use that are not ISO alpha-3.
 EXTRA_CODES: dict[str, str] = {"KSV": "XK", "XKX": "XK", "ROM": "RO", "ZAR": "CD", "TMP": "TL"}
@@ -57,8 +58,7 @@ FORMER: dict[str, tuple[str, int]] = {"RU": ("SU", 1991)}
 
 
 def normalize(name: str) -> str:
-    text = unidecode(name).lower().replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return fold(name.replace("&", " and "))
 
 
 @lru_cache(maxsize=1)

@@ -109,6 +109,13 @@ def split_id(record_id: str) -> tuple[str, str]:
     return kind, slug
 
 
+def fold(text: str) -> str:
+    """Accent- and case-free words, one space apart: ``Santa Lucía`` and ``santa lucia`` compare equal."""
+    from unidecode import unidecode
+
+    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
+
+
 def slugify(text: str) -> str:
     """A readable slug: lower case, ASCII, words joined by ``-``."""
     from unidecode import unidecode

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
-
 from ...errors import UnknownPlace
 from ...model import Citation, Place, PlaceLevel, Source
+from ...model.fields import fold as normalize
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -99,11 +98,6 @@ COMMON_WORDS = frozenset(
         "punta",
     }
 )
-
-
-def normalize(text: str) -> str:
-    """Accent- and case-free words, spaced (``Áncash`` -> ``ancash``, ``Rupa-Rupa`` -> ``rupa rupa``)."""
-    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
 
 
 @dataclass(frozen=True)
