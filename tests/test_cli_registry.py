@@ -28,7 +28,7 @@ def test_load_show_export_round_trip(cli, tmp_path: Path) -> None:
     result = cli("load", str(write(tmp_path / "r.json", GOOD)), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"path": str(tmp_path / "r.json"), "read": 3, "inserted": 3, "updated": 0,
-                                         "unchanged": 0, "deleted": 0}
+                                         "unchanged": 0}
     again = json.loads(cli("load", str(tmp_path / "r.json"), "--json").stdout)
     assert again["unchanged"] == 3 and again["inserted"] == 0
     shown = json.loads(cli("show", "authorization", "pe-rl-32214", "--json", "--history").stdout)

@@ -2,7 +2,7 @@
 
 from .audit import ChainReport
 from .engine import default_url, resolve_url
-from .registry import Store, StoredRecord, Writer, WriteReport, open_store
+from .registry import Store, StoredRecord, Writer, WriteReport
 
-__all__ = ["ChainReport", "Store", "StoredRecord", "WriteReport", "Writer", "default_url", "open_store",
+__all__ = ["ChainReport", "Store", "StoredRecord", "WriteReport", "Writer", "default_url",
            "resolve_url"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -46,18 +46,9 @@ class WriteReport:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
-    deleted: int = 0
-    ids: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
-        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-                "deleted": self.deleted}
-
-    def add(self, other: WriteReport) -> None:
-        self.inserted += other.inserted
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.deleted += other.deleted
+        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged}
 
 
 class Store:
@@ -333,7 +324,6 @@ class Writer:
                     self._log("update", record_id, version, old.data, data, at, after_hash=digest)
                     report.updated += 1
                 link_rows.extend((record_id, dst) for dst in sorted(record.references()))
-                report.ids.append(record_id)
             if new_rows:
                 self.conn.exec_driver_sql(insert_records, new_rows)
             if link_rows:
@@ -421,8 +411,4 @@ def _event(row: Any) -> dict[str, Any]:
     return event
 
 
-def open_store(url: str | None = None) -> Store:
-    return Store.open(url)
-
-
-__all__ = ["Store", "StoredRecord", "WriteReport", "Writer", "open_store"]
+__all__ = ["Store", "StoredRecord", "WriteReport", "Writer"]
