@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-import orjson
 from pydantic import ValidationError
 
 from ..errors import InputError
 from .fields import (
+    RECORD_ID_PATTERN,
+    SOURCE_ID_PATTERN,
     check_country,
     check_date,
     date_ceiling,
@@ -61,10 +62,18 @@ __all__ = [
 ]
 
 
+PATTERN_MESSAGES = {
+    RECORD_ID_PATTERN: "{!r} is not a record id (expected KIND:slug, e.g. site:pe-base-naval-callao)",
+    SOURCE_ID_PATTERN: "{!r} is not a source record id (expected source:slug)",
+}
+
+
 def describe_validation_error(exc: ValidationError) -> str:
     first = exc.errors()[0]
     loc = ".".join(str(p) for p in first["loc"])
     msg = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "string_pattern_mismatch" and first.get("ctx", {}).get("pattern") in PATTERN_MESSAGES:
+        msg = PATTERN_MESSAGES[first["ctx"]["pattern"]].format(first["input"])
     more = len(exc.errors()) - 1
     return (f"{loc}: {msg}" if loc else msg) + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
 
@@ -80,9 +89,10 @@ def parse_record(data: Any, *, where: str | None = None) -> Record:
     cls = KINDS.get(kind)
     if cls is None:
         raise InputError(f"id: unknown record kind {kind!r} (known: {', '.join(sorted(KINDS))})", where=where)
-    fields = {k: v for k, v in data.items() if k != "kind"}
+    if "kind" in data:  # exports may carry it; the id says it already
+        data = {k: v for k, v in data.items() if k != "kind"}
     try:
-        return cls.model_validate(fields)
+        return cls.model_validate(data)
     except ValidationError as exc:
         label = f"{where}: {record_id}" if where else record_id
         raise InputError(describe_validation_error(exc), where=label) from None
@@ -94,12 +104,10 @@ def dump_record(record: Record) -> dict[str, Any]:
 
 
 def record_json(record: Record) -> bytes:
-    """Canonical JSON bytes of a record (keys sorted at every depth, no empty defaults): what the store keeps
-    and hashes. The same content always gives the same bytes, whatever order its keys came in."""
-    try:
-        return orjson.dumps(dump_record(record), option=orjson.OPT_SORT_KEYS)
-    except TypeError as exc:  # e.g. an integer beyond 64 bits in a free-form field: JSON readers lose it
-        raise InputError(f"cannot be stored: {exc}", where=record.id) from None
+    """Canonical JSON bytes of a record, what the store keeps and hashes: fields in the model's order, free-form
+    objects with their keys sorted (done when validated), no empty defaults. The same content always gives the
+    same bytes, whatever order its keys came in."""
+    return record.__pydantic_serializer__.to_json(record, exclude_defaults=True)
 
 
 def content_hash(canonical: bytes) -> str:

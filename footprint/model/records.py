@@ -9,13 +9,27 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
 
-from .fields import CountryCode, Iso3166_2, IsoDate, RecordId, Ubigeo, date_ceiling, date_floor
+from .fields import (
+    Count,
+    CountryCode,
+    CountsByName,
+    Iso3166_2,
+    IsoDate,
+    JsonObject,
+    JsonValue,
+    RecordId,
+    SourceId,
+    Ubigeo,
+    date_ceiling,
+    date_floor,
+)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, defer_build=True,
+                              allow_inf_nan=False)
 
 
 # --- provenance ------------------------------------------------------------------------------------------
@@ -24,9 +38,9 @@ class Strict(BaseModel):
 class Citation(Strict):
     """Where a record, or one of its fields, comes from."""
 
-    source: RecordId
+    source: SourceId
     field: str | None = None
-    span: tuple[NonNegativeInt, NonNegativeInt] | None = None
+    span: tuple[Count, Count] | None = None
     quote: str | None = None
     note: str | None = None
 
@@ -34,13 +48,11 @@ class Citation(Strict):
     def _span_order(self) -> Citation:
         if self.span is not None and self.span[0] > self.span[1]:
             raise ValueError("span: start is after end")
-        if not self.source.startswith("source:"):
-            raise ValueError(f"source: {self.source!r} is not a source record id")
         return self
 
 
 class ConflictValue(Strict):
-    value: Any
+    value: JsonValue
     source: RecordId | None = None
     note: str | None = None
 
@@ -51,7 +63,7 @@ class SourceConflict(Strict):
     field: str
     values: list[ConflictValue] = Field(min_length=2)
     note: str | None = None
-    chosen: Any = None
+    chosen: JsonValue = None
 
 
 class Record(Strict):
@@ -226,8 +238,8 @@ class Site(Record):
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
     tenants: list[str] = Field(default_factory=list)
-    labels: list[dict[str, Any]] = Field(default_factory=list)
-    facts: dict[str, Any] = Field(default_factory=dict)
+    labels: list[JsonObject] = Field(default_factory=list)
+    facts: JsonObject = Field(default_factory=dict)
     start: IsoDate | None = None
     end: IsoDate | None = None
 
@@ -283,12 +295,12 @@ class Authorization(Record):
     purpose_category: Purpose = Purpose.OTHER
     start: IsoDate | None = None
     end: IsoDate | None = None
-    personnel: NonNegativeInt | None = None
+    personnel: Count | None = None
     places: list[RecordId] = Field(default_factory=list)
     places_as_written: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     host_units: list[str] = Field(default_factory=list)
-    equipment: list[dict[str, Any]] = Field(default_factory=list)
+    equipment: list[JsonObject] = Field(default_factory=list)
     date_change_allowed_by: str | None = None
 
     @model_validator(mode="after")
@@ -309,7 +321,7 @@ class Activity(Record):
                            "construction", "other"] = "other"
     purpose_category: Purpose = Purpose.OTHER
     status: ActivityStatus = ActivityStatus.PLANNED
-    status_history: list[dict[str, Any]] = Field(default_factory=list)
+    status_history: list[JsonObject] = Field(default_factory=list)
     visiting_countries: list[CountryCode] = Field(default_factory=list)
     host_country: CountryCode
     start: IsoDate | None = None
@@ -318,10 +330,10 @@ class Activity(Record):
     sites: list[RecordId] = Field(default_factory=list)
     places: list[RecordId] = Field(default_factory=list)
     places_as_written: list[str] = Field(default_factory=list)
-    personnel_planned: NonNegativeInt | None = None
-    personnel_observed: NonNegativeInt | None = None
+    personnel_planned: Count | None = None
+    personnel_observed: Count | None = None
     # every nation's personnel together when a source gives only that (the visiting country's share unknown)
-    personnel_observed_all_nations: NonNegativeInt | None = None
+    personnel_observed_all_nations: Count | None = None
     armed: bool | None = None
     series: str | None = None
 
@@ -350,7 +362,7 @@ class TemporaryFacility(Record):
     visiting_country: CountryCode
     host_country: CountryCode
     lifecycle: list[LifecycleEvent] = Field(default_factory=list)
-    personnel: NonNegativeInt | None = None
+    personnel: Count | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
 
@@ -401,7 +413,7 @@ class Assistance(Record):
     end: IsoDate | None = None
     quantity: NonNegativeFloat | None = None
     unit: str | None = None
-    reached: NonNegativeInt | None = None
+    reached: Count | None = None
     value_usd: NonNegativeFloat | None = None
 
     @model_validator(mode="after")
@@ -414,14 +426,14 @@ class Assistance(Record):
 
 
 class VoteTotals(Strict):
-    yes: NonNegativeInt
-    no: NonNegativeInt
-    abstain: NonNegativeInt
-    no_answer: NonNegativeInt | None = None
-    absent: NonNegativeInt | None = None
-    on_leave: NonNegativeInt | None = None
-    legal_number: NonNegativeInt | None = None
-    other: NonNegativeInt | None = None
+    yes: Count
+    no: Count
+    abstain: Count
+    no_answer: Count | None = None
+    absent: Count | None = None
+    on_leave: Count | None = None
+    legal_number: Count | None = None
+    other: Count | None = None
 
 
 class Vote(Record):
@@ -433,10 +445,10 @@ class Vote(Record):
     bill: RecordId | None = None
     instrument: RecordId | None = None
     totals: VoteTotals
-    groups: list[dict[str, Any]] = Field(default_factory=list)
-    members: list[dict[str, Any]] = Field(default_factory=list)
+    groups: list[JsonObject] = Field(default_factory=list)
+    members: list[JsonObject] = Field(default_factory=list)
     result: Literal["approved", "rejected", "unknown"] = "unknown"
-    reported: list[dict[str, Any]] = Field(default_factory=list)
+    reported: list[JsonObject] = Field(default_factory=list)
 
     def references(self) -> set[str]:
         return super().references() | {r for r in (self.bill, self.instrument) if r}
@@ -449,11 +461,11 @@ class PersonnelCount(Record):
     date: IsoDate
     period: Literal["quarter", "year", "month", "day"] = "quarter"
     category: Literal["permanent", "observed", "authorized"] = "permanent"
-    active_duty: NonNegativeInt | None = None
-    reserve: NonNegativeInt | None = None
-    civilians: NonNegativeInt | None = None
-    total: NonNegativeInt | None = None
-    by_service: dict[str, NonNegativeInt | None] = Field(default_factory=dict)
+    active_duty: Count | None = None
+    reserve: Count | None = None
+    civilians: Count | None = None
+    total: Count | None = None
+    by_service: CountsByName = Field(default_factory=dict)
     method: str | None = None
     flags: list[str] = Field(default_factory=list)
 
@@ -479,8 +491,8 @@ class Procurement(Record):
     site: RecordId | None = None
     status: ProcurementStatus
     lifecycle: list[LifecycleEvent] = Field(default_factory=list)
-    foreign_personnel: NonNegativeInt | None = None
-    foreign_personnel_years: NonNegativeInt | None = None
+    foreign_personnel: Count | None = None
+    foreign_personnel_years: Count | None = None
     financed_by: str | None = None
 
     def references(self) -> set[str]:
