@@ -43,7 +43,9 @@ class AmbiguousDate(InputError):
 
 
 class DuplicateId(InputError):
-    pass
+    def __init__(self, message: str, *, where: str | None = None, record_id: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.record_id = record_id
 
 
 class NotFound(FootprintError):

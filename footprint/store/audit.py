@@ -21,15 +21,17 @@ def snapshot_hash(snapshot: str | None) -> str:
     return hashlib.sha256(snapshot.encode()).hexdigest() if snapshot is not None else ""
 
 
-def event_hash(prev_hash: str, event: Mapping[str, Any], before_hash: str | None = None,
-               after_hash: str | None = None) -> str:
-    """The chained hash of one event; pass the snapshots' hashes when already known (bulk writes)."""
-    body = orjson.dumps([
-        event["seq"], event["at"], event["actor"], event["action"], event["record_id"], event["version"],
-        snapshot_hash(event["before"]) if before_hash is None else before_hash,
-        snapshot_hash(event["after"]) if after_hash is None else after_hash,
-    ])
+def chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, record_id: str, version: int,
+               before_hash: str, after_hash: str) -> str:
+    """The chained hash of one event, from the hash before it and the event's fields (snapshots by their hash)."""
+    body = orjson.dumps([seq, at, actor, action, record_id, version, before_hash, after_hash])
     return hashlib.sha256(prev_hash.encode() + body).hexdigest()
+
+
+def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
+    """The chained hash of a stored event."""
+    return chain_hash(prev_hash, event["seq"], event["at"], event["actor"], event["action"], event["record_id"],
+                      event["version"], snapshot_hash(event["before"]), snapshot_hash(event["after"]))
 
 
 @dataclass(frozen=True)

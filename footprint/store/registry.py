@@ -13,16 +13,24 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import Connection, Engine, Index, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import Conflict, DuplicateId, InputError, IntegrityError, NotFound, Unavailable
-from ..model import Record, content_hash, parse_record, record_json
+from ..model import Record, parse_record
 from . import audit
 from . import engine as engines
+from .rows import Row, prepare
 from .schema import audit_log, documents, links, records, users
 
-CHUNK = 500
+CHUNK = 500  # ids per read query
+WRITE_CHUNK = 2_000  # rows per write round
+SQLITE_IN = 5_000  # bound parameters per IN (...) list on SQLite
+COPY_FROM = 50  # rows from which PostgreSQL gets them by COPY
+DEFER_INDEXES_FROM = 10_000  # rows into an empty registry from which secondary indexes are built after them
+RECORD_COLUMNS = ("id", "kind", "label", "data", "hash", "version", "start_date", "end_date", "created_at",
+                  "updated_at")
+AUDIT_COLUMNS = ("seq", "at", "actor", "action", "record_id", "version", "before", "after", "prev_hash", "hash")
 
 
 def now() -> str:
@@ -110,6 +118,10 @@ class Store:
     def put_many(self, items: Iterable[Record], actor: str = "footprint") -> WriteReport:
         with self.transaction(actor) as tx:
             return tx.put_many(items)
+
+    def put_chunks(self, chunks: Iterable[list[Row]], actor: str = "footprint", *, expected: int = 0) -> WriteReport:
+        with self.transaction(actor) as tx:
+            return tx.put_chunks(chunks, expected=expected)
 
     def update(self, record: Record, expected_version: int, actor: str = "footprint") -> int:
         with self.transaction(actor) as tx:
@@ -251,107 +263,144 @@ class Writer:
     def __init__(self, conn: Connection, actor: str) -> None:
         self.conn = conn
         self.actor = actor
+        self.postgres = conn.dialect.name == "postgresql"
         row = conn.execute(select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
         self._seq = int(row[0]) if row else 0
         self._prev = str(row[1]) if row else audit.GENESIS
-        self._events: list[dict[str, Any]] = []
+        self._events: list[tuple[Any, ...]] = []
 
     def _sql(self, template: str) -> str:
         """A driver-level statement with this driver's placeholders (``?`` or ``%s``)."""
-        return template if self.conn.dialect.paramstyle == "qmark" else template.replace("?", "%s")
+        return template.replace("?", "%s") if self.postgres else template
 
-    def _log(self, action: str, record_id: str, version: int, before: str | None, after: str | None,
-             at: str, after_hash: str | None = None) -> None:
+    def _log(self, action: str, record_id: str, version: int, before: str | None, after: str | None, at: str,
+             after_hash: str | None = None) -> None:
         self._seq += 1
-        event = {"seq": self._seq, "at": at, "actor": self.actor, "action": action, "record_id": record_id,
-                 "version": version, "before": before, "after": after}
-        event["prev_hash"] = self._prev
-        event["hash"] = self._prev = audit.event_hash(self._prev, event, after_hash=after_hash)
-        self._events.append(event)
+        prev = self._prev
+        self._prev = audit.chain_hash(prev, self._seq, at, self.actor, action, record_id, version,
+                                      audit.snapshot_hash(before),
+                                      audit.snapshot_hash(after) if after_hash is None else after_hash)
+        self._events.append((self._seq, at, self.actor, action, record_id, version, before, after, prev, self._prev))
 
     def _flush_events(self) -> None:
         if self._events:
-            self.conn.exec_driver_sql(
-                self._sql("INSERT INTO audit_log (seq, at, actor, action, record_id, version, before, after, "
-                          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                [(e["seq"], e["at"], e["actor"], e["action"], e["record_id"], e["version"], e["before"],
-                  e["after"], e["prev_hash"], e["hash"]) for e in self._events])
+            self._insert("audit_log", AUDIT_COLUMNS, self._events)
             self._events = []
+
+    def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Many rows at once: COPY on PostgreSQL, one prepared statement run many times on SQLite."""
+        names = ", ".join(columns)
+        if self.postgres and len(rows) >= COPY_FROM:
+            raw: Any = self.conn.connection.dbapi_connection  # psycopg's own connection, for its COPY support
+            with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("?" * len(columns))
+            self.conn.exec_driver_sql(self._sql(f"INSERT INTO {table} ({names}) VALUES ({marks})"), rows)
 
     def put_many(self, items: Iterable[Record], *, check_references: bool = True) -> WriteReport:
         """Insert new records, update changed ones, leave identical ones alone (idempotent)."""
+        return self.put_rows((prepare(record) for record in items), check_references=check_references)
+
+    def put_rows(self, rows: Iterable[Row], *, check_references: bool = True) -> WriteReport:
+        """:meth:`put_many` for prepared rows."""
+        return self.put_chunks(_chunks(rows, WRITE_CHUNK), check_references=check_references)
+
+    def put_chunks(self, chunks: Iterable[list[Row]], *, check_references: bool = True,
+                   expected: int = 0) -> WriteReport:
+        """:meth:`put_many` for prepared rows coming a chunk at a time: each chunk is written as it comes, in id
+        order (so the audit log does not depend on the input's order within it); references are checked once
+        all have come, before the transaction commits. ``expected`` rows into an empty registry, if many, are
+        written with the secondary indexes built after them, which is faster than keeping them up to date."""
         report = WriteReport()
-        batch: dict[str, tuple[Record, bytes]] = {}
-        for record in items:
-            if record.id in batch:
-                raise DuplicateId(f"the id {record.id!r} appears twice")
-            batch[record.id] = (record, record_json(record))
-        if check_references:
-            self._check_references(batch)
-        ids = list(batch)
+        seen: set[str] = set()
+        cited: dict[str, str] = {}  # each reference -> the first record citing it
+        empty = self.conn.exec_driver_sql("SELECT 1 FROM records LIMIT 1").first() is None
+        deferred = _secondary_indexes() if empty and expected >= DEFER_INDEXES_FROM else []
+        for index in deferred:
+            index.drop(self.conn)
         at = now()
-        insert_records = self._sql(
-            "INSERT INTO records (id, kind, label, data, hash, version, start_date, end_date, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
-        insert_links = self._sql("INSERT INTO links (src, dst) VALUES (?, ?)")
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i:i + CHUNK]
-            existing = {r.id: r for r in self.conn.execute(
-                select(records.c.id, records.c.hash, records.c.version, records.c.data)
-                .where(records.c.id.in_(chunk)))}
-            new_rows: list[tuple[Any, ...]] = []
-            link_rows: list[tuple[str, str]] = []
-            for record_id in chunk:
-                record, blob = batch[record_id]
-                digest = content_hash(blob)
-                old = existing.get(record_id)
-                if old is not None and old.hash == digest:
-                    report.unchanged += 1
-                    continue
-                data = blob.decode()
-                start, end = record.interval()
-                label = record.label()[:500]
-                if old is None:
-                    new_rows.append((record_id, record.kind, label, data, digest, start, end, at, at))
-                    self._log("insert", record_id, 1, None, data, at, after_hash=digest)
-                    report.inserted += 1
-                else:
-                    version = int(old.version) + 1
-                    self.conn.execute(update(records).where(records.c.id == record_id).values(
-                        version=version, label=label, data=data, hash=digest, start_date=start, end_date=end,
-                        updated_at=at))
-                    self.conn.execute(delete(links).where(links.c.src == record_id))
-                    self._log("update", record_id, version, old.data, data, at, after_hash=digest)
-                    report.updated += 1
-                link_rows.extend((record_id, dst) for dst in sorted(record.references()))
-            if new_rows:
-                self.conn.exec_driver_sql(insert_records, new_rows)
-            if link_rows:
-                self.conn.exec_driver_sql(insert_links, link_rows)
-            self._flush_events()
+        for chunk in chunks:
+            chunk.sort(key=_by_id)
+            ids = {row.id for row in chunk}
+            if len(ids) != len(chunk) or not seen.isdisjoint(ids):
+                repeated = _first_repeat(seen, chunk)
+                raise DuplicateId(f"the id {repeated!r} appears twice", record_id=repeated)
+            seen |= ids
+            for row in chunk:
+                for ref in row.refs:
+                    if ref not in cited:
+                        cited[ref] = row.id
+            existing = {} if empty else self._versions(sorted(ids))
+            self._write_chunk(chunk, existing, at, report)
+        for index in deferred:
+            index.create(self.conn)
+        if check_references:
+            self._check_references({ref: src for ref, src in cited.items() if ref not in seen})
         return report
 
-    def _check_references(self, batch: dict[str, tuple[Record, bytes]]) -> None:
-        wanted: dict[str, str] = {}
-        for record_id, (record, _) in batch.items():
-            for ref in record.references():
-                if ref not in batch:
-                    wanted.setdefault(ref, record_id)
+    def _write_chunk(self, chunk: list[Row], existing: dict[str, tuple[str, int]], at: str,
+                     report: WriteReport) -> None:
+        written = [row for row in chunk if row.id not in existing or existing[row.id][0] != row.hash]
+        report.unchanged += len(chunk) - len(written)
+        changed = [row for row in written if row.id in existing]
+        before = self._snapshots([row.id for row in changed]) if changed else {}
+        new_rows: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        for row in written:  # in id order: the log reads the same whatever order the rows came in
+            if row.id in existing:
+                version = existing[row.id][1] + 1
+                updates.append((row.kind, row.label, row.data, row.hash, version, row.start, row.end, at, row.id))
+                self._log("update", row.id, version, before[row.id], row.data, at, after_hash=row.hash)
+            else:
+                new_rows.append((row.id, row.kind, row.label, row.data, row.hash, 1, row.start, row.end, at, at))
+                self._log("insert", row.id, 1, None, row.data, at, after_hash=row.hash)
+        if updates:
+            self.conn.exec_driver_sql(
+                self._sql("UPDATE records SET kind = ?, label = ?, data = ?, hash = ?, version = ?, start_date = ?, "
+                          "end_date = ?, updated_at = ? WHERE id = ?"), updates)
+            self.conn.exec_driver_sql(self._sql("DELETE FROM links WHERE src = ?"), [(r.id,) for r in changed])
+            report.updated += len(updates)
+        if new_rows:
+            self._insert("records", RECORD_COLUMNS, new_rows)
+            report.inserted += len(new_rows)
+        links = [(row.id, dst) for row in written for dst in row.refs]
+        if links:
+            self._insert("links", ("src", "dst"), links)
+        self._flush_events()
+
+    def _select_in(self, columns: str, ids: list[str]) -> list[Any]:
+        if self.postgres:
+            return list(self.conn.exec_driver_sql(f"SELECT {columns} FROM records WHERE id = ANY(%s)", (ids,)))
+        out: list[Any] = []
+        for i in range(0, len(ids), SQLITE_IN):
+            part = ids[i:i + SQLITE_IN]
+            marks = ", ".join("?" * len(part))
+            out += self.conn.exec_driver_sql(f"SELECT {columns} FROM records WHERE id IN ({marks})", tuple(part))
+        return out
+
+    def _versions(self, ids: list[str]) -> dict[str, tuple[str, int]]:
+        return {r[0]: (r[1], int(r[2])) for r in self._select_in("id, hash, version", ids)}
+
+    def _snapshots(self, ids: list[str]) -> dict[str, str]:
+        return {r[0]: r[1] for r in self._select_in("id, data", ids)}
+
+    def _check_references(self, wanted: dict[str, str]) -> None:
+        """Every reference in ``wanted`` (not in the input; mapped to the record citing it) must be in the
+        registry."""
         refs = list(wanted)
-        found: set[str] = set()
-        for i in range(0, len(refs), CHUNK):
-            found |= {r[0] for r in self.conn.execute(select(records.c.id).where(records.c.id.in_(refs[i:i + CHUNK])))}
+        found = {r[0] for r in self._select_in("id", refs)} if refs else set()
         missing = [r for r in refs if r not in found]
         if missing:
-            ref = missing[0]
             more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-            raise InputError(f"refers to {ref!r}, which is neither in the input nor in the registry{more}",
-                             where=wanted[ref])
+            raise InputError(f"refers to {missing[0]!r}, which is neither in the input nor in the registry{more}",
+                             where=wanted[missing[0]])
 
     def update(self, record: Record, expected_version: int) -> int:
         """Replace a record if it is still at ``expected_version``; returns the new version."""
-        blob = record_json(record)
-        self._check_references({record.id: (record, blob)})
+        row = prepare(record)
+        self._check_references({ref: record.id for ref in row.refs if ref != record.id})
         old = self.conn.execute(select(records.c.version, records.c.data).where(records.c.id == record.id)).first()
         if old is None:
             raise NotFound(f"no record {record.id!r}")
@@ -359,19 +408,16 @@ class Writer:
             raise Conflict(f"{record.id} was changed by someone else (now version {old.version}, "
                            f"you edited version {expected_version}); reload and apply your change again")
         at = now()
-        start, end = record.interval()
-        data = blob.decode()
         result = self.conn.execute(
             update(records).where(and_(records.c.id == record.id, records.c.version == expected_version))
-            .values(data=data, hash=content_hash(blob), version=expected_version + 1, label=record.label()[:500],
-                    start_date=start, end_date=end, updated_at=at))
+            .values(data=row.data, hash=row.hash, version=expected_version + 1, label=row.label,
+                    start_date=row.start, end_date=row.end, updated_at=at))
         if result.rowcount != 1:
             raise Conflict(f"{record.id} was changed by someone else; reload and apply your change again")
         self.conn.execute(delete(links).where(links.c.src == record.id))
-        refs = sorted(record.references())
-        if refs:
-            self.conn.execute(insert(links), [{"src": record.id, "dst": d} for d in refs])
-        self._log("update", record.id, expected_version + 1, old.data, data, at)
+        if row.refs:
+            self.conn.execute(insert(links), [{"src": record.id, "dst": d} for d in row.refs])
+        self._log("update", record.id, expected_version + 1, old.data, row.data, at, after_hash=row.hash)
         self._flush_events()
         return expected_version + 1
 
@@ -396,6 +442,34 @@ class Writer:
 
     def document_seen(self, sha256: str) -> bool:
         return self.conn.execute(select(documents.c.sha256).where(documents.c.sha256 == sha256)).first() is not None
+
+
+def _by_id(row: Row) -> str:
+    return row.id
+
+
+def _first_repeat(seen: set[str], chunk: list[Row]) -> str:
+    here: set[str] = set()
+    for row in chunk:
+        if row.id in seen or row.id in here:
+            return row.id
+        here.add(row.id)
+    raise AssertionError("no repeated id")
+
+
+def _secondary_indexes() -> list[Index]:
+    return [index for table in (records, links, audit_log) for index in sorted(table.indexes, key=lambda i: str(i.name))]
+
+
+def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _stored(row: Any) -> StoredRecord:
