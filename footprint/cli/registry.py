@@ -28,26 +28,28 @@ def init(ctx: Context, as_json: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--actor", default="footprint-load", show_default=True, help="Who the audit log says made the change.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes validating a big input (default: one per CPU; 1 validates in this process).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_context
 @handle_errors
-def load(ctx: Context, path: Path, actor: str, as_json: bool) -> None:
+def load(ctx: Context, path: Path, actor: str, workers: int | None, as_json: bool) -> None:
     """Load records from PATH (a data package folder, datapackage.json, .json, .jsonl or .csv).
 
     All or nothing: one bad record refuses the whole file, and loading the same records again changes nothing.
     """
-    from ..dataset import read_path
+    from ..dataset.loader import load_path
 
-    records = read_path(path)
     try:
-        report = ctx.store().put_many(records, actor=actor)
-    except InputError as exc:  # a reference the registry cannot resolve: name the file too
-        raise InputError(exc.message, where=f"{path}: {exc.where}" if exc.where else str(path)) from None
-    result = {"path": str(path), "read": len(records), **report.as_dict()}
+        read, report, _ = load_path(ctx.store(), path, actor=actor, workers=workers)
+    except InputError as exc:  # name the file where the error does not already
+        where = exc.where or str(path)
+        raise type(exc)(exc.message, where=where if where.startswith(str(path)) else f"{path}: {where}") from None
+    result = {"path": str(path), "read": read, **report.as_dict()}
     if as_json:
         emit(result)
     else:
-        click.echo(f"Loaded {path}: {len(records)} records read, {report.inserted} inserted, "
+        click.echo(f"Loaded {path}: {read} records read, {report.inserted} inserted, "
                    f"{report.updated} updated, {report.unchanged} unchanged.")
 
 

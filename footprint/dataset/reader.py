@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,22 @@ JSON_CELL = ("[", "{")
 
 
 def read_path(path: str | Path) -> list[Record]:
-    """All records under ``path``; the same id twice is bad input."""
+    """All records under ``path``, validated; the same id twice is bad input."""
+    out: list[Record] = []
+    seen: dict[str, str] = {}
+    with paused_gc():
+        for where, data in read_items(path):
+            record = parse_record(data, where=where)
+            if record.id in seen:
+                raise DuplicateId(f"the id {record.id!r} appears twice (first at {seen[record.id]})", where=where)
+            seen[record.id] = where
+            out.append(record)
+    return out
+
+
+def read_items(path: str | Path) -> list[tuple[str, Any]]:
+    """The raw items under ``path`` (parsed, not yet validated), each with where it was: ``file[index]`` or
+    ``file:line``."""
     path = Path(path)
     if not path.exists():
         raise InputError("no such file or folder", where=str(path))
@@ -26,15 +43,20 @@ def read_path(path: str | Path) -> list[Record]:
             path = path / "datapackage.json"
         else:
             raise InputError("a folder to load needs a datapackage.json", where=str(path))
-    out: list[Record] = []
-    seen: dict[str, str] = {}
-    for where, data in _rows(path):
-        record = parse_record(data, where=where)
-        if record.id in seen:
-            raise DuplicateId(f"the id {record.id!r} appears twice (first at {seen[record.id]})", where=where)
-        seen[record.id] = where
-        out.append(record)
-    return out
+    return list(_rows(path))
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while many objects are made at once: the collector would walk all of them
+    again and again (it made a bulk load three times slower). Reference counting still frees as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _rows(path: Path) -> Iterator[tuple[str, Any]]:
@@ -58,8 +80,9 @@ def _rows(path: Path) -> Iterator[tuple[str, Any]]:
             data = data["records"]
         if not isinstance(data, list):
             raise InputError("expected a JSON list of records", where=str(path))
+        name = str(path)
         for index, item in enumerate(data):
-            yield f"{path}[{index}]", item
+            yield f"{name}[{index}]", item
     elif suffix in (".jsonl", ".ndjson"):
         text = _text(path)
         for number, line in enumerate(text.splitlines(), 1):

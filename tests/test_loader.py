@@ -1,0 +1,174 @@
+"""The bulk load path (``footprint load``): validation spread over worker processes, rows streamed into one
+transaction, secondary indexes built after a big load into an empty registry, COPY on PostgreSQL.
+
+The thresholds are lowered so that a few hundred records take every path the 100,000 of the benchmark take:
+many chunks, two workers, deferred indexes, COPY. Loads with workers run in a fresh interpreter
+(``load_child.py``), as the command does: workers are forked only from a process with no other thread.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from footprint.bench.load import generate
+from footprint.dataset import loader
+from footprint.store import Store
+from footprint.store import registry as store_registry
+
+N = 400
+CHILD = Path(__file__).with_name("load_child.py")
+
+
+@pytest.fixture
+def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 50)
+    monkeypatch.setattr(loader, "CHUNK", 37)
+    monkeypatch.setattr(store_registry, "DEFER_INDEXES_FROM", 100)
+    monkeypatch.setattr(store_registry, "COPY_FROM", 10)
+
+
+def load_in_child(url: str, path: Path, workers: int = 2) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, str(CHILD), url, str(path), str(workers)], capture_output=True,
+                          text=True, timeout=120, check=True)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def contents(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    with store.engine.connect() as conn:
+        records = [tuple(r) for r in conn.execute(sa.text("SELECT id, kind, label, data, hash, version, start_date, "
+                                                          "end_date FROM records ORDER BY id"))]
+        links = [tuple(r) for r in conn.execute(sa.text("SELECT src, dst FROM links ORDER BY src, dst"))]
+        events = [tuple(r) for r in conn.execute(sa.text("SELECT seq, action, record_id, version, before, after "
+                                                         "FROM audit_log ORDER BY seq"))]
+    return records, links, events
+
+
+def index_names(store: Store) -> set[str]:
+    inspector = sa.inspect(store.engine)
+    return {i["name"] for table in ("records", "links", "audit_log") for i in inspector.get_indexes(table)}
+
+
+def test_workers_store_exactly_what_one_process_stores(small_thresholds: None, tmp_path: Path, db_url: str) -> None:
+    path = write(tmp_path / "records.json", generate(N))
+    two = load_in_child(db_url, path, workers=2)
+    assert two == {"read": N, "inserted": N, "updated": 0, "unchanged": 0, "workers": 2}
+    serial = Store.open(f"sqlite:///{tmp_path / 'serial.db'}")
+    parallel = Store.open(db_url)
+    try:
+        one = loader.load_path(serial, path, workers=1)
+        assert (one.read, one.workers, one.report.as_dict()) == (N, 1, {"inserted": N, "updated": 0, "unchanged": 0})
+        assert contents(serial) == contents(parallel)
+        assert parallel.verify_audit().ok and parallel.verify_audit().events == N
+        # the indexes dropped for the load are back
+        assert {"ix_records_kind", "ix_links_dst", "ix_audit_record"} <= index_names(parallel)
+        cited = next(r for r in generate(N) if r["id"].startswith("activity:"))["sources"][0]["source"]
+        assert parallel.referrers(cited) == serial.referrers(cited) != []
+    finally:
+        serial.close()
+        parallel.close()
+
+
+def test_within_a_chunk_the_audit_log_goes_in_id_order(small_thresholds: None, tmp_path: Path) -> None:
+    items = generate(30)  # one chunk
+    a = Store.open(f"sqlite:///{tmp_path / 'a.db'}")
+    b = Store.open(f"sqlite:///{tmp_path / 'b.db'}")
+    try:
+        loader.load_path(a, write(tmp_path / "a.json", items), workers=1)
+        loader.load_path(b, write(tmp_path / "b.json", items[::-1]), workers=1)
+        assert contents(a) == contents(b)
+        assert [e[2] for e in contents(a)[2]] == sorted(i["id"] for i in items)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_reload_is_a_no_op_and_a_change_is_one_update(small_thresholds: None, tmp_path: Path, store: Store) -> None:
+    items = generate(N)
+    path = write(tmp_path / "records.json", items)
+    assert load_in_child(store.url, path)["inserted"] == N
+    again = load_in_child(store.url, path)
+    assert again == {"read": N, "inserted": 0, "updated": 0, "unchanged": N, "workers": 2}
+    changed = next(i for i in items if i["id"].startswith("site:"))
+    old_name = changed["name"]
+    changed["name"] = "Base Naval de Ñaña (renamed)"
+    third = load_in_child(store.url, write(tmp_path / "changed.json", items))
+    assert third == {"read": N, "inserted": 0, "updated": 1, "unchanged": N - 1, "workers": 2}
+    history = store.history(changed["id"])
+    assert [(e["action"], e["version"]) for e in history] == [("insert", 1), ("update", 2)]
+    assert history[1]["before"]["name"] == old_name and history[1]["after"]["name"] == changed["name"]
+    assert store.verify_audit().ok
+
+
+def test_a_bad_record_late_in_the_file_leaves_the_registry_as_it_was(small_thresholds: None, tmp_path: Path,
+                                                                     store: Store) -> None:
+    loader.load_path(store, write(tmp_path / "first.json", generate(60, seed=1)[:10]), workers=1)
+    before = contents(store)
+    items = generate(N)
+    items[N - 3] = {**items[N - 3], "start": "2024-02-30"}
+    path = write(tmp_path / "bad.json", items)
+    failed = load_in_child(store.url, path)
+    assert failed["error"] == "InputError" and failed["where"].startswith(f"{path}[{N - 3}]")
+    assert "has no day 30" in failed["message"]
+    assert contents(store) == before
+    assert {"ix_records_kind", "ix_links_dst", "ix_audit_record"} <= index_names(store)
+
+
+def test_a_failed_load_into_an_empty_registry_keeps_its_indexes(small_thresholds: None, tmp_path: Path,
+                                                                store: Store) -> None:
+    items = generate(N)
+    items.append({**items[-1], "id": "authorization:pe-bench-late", "sources": [{"source": "source:nowhere"}]})
+    failed = load_in_child(store.url, write(tmp_path / "refs.json", items))
+    assert failed["message"].startswith("refers to 'source:nowhere', which is neither in the input nor")
+    assert failed["where"] == "authorization:pe-bench-late"
+    assert store.counts() == {} and store.audit_events() == []
+    assert {"ix_records_kind", "ix_links_dst", "ix_audit_record"} <= index_names(store)
+
+
+def test_a_repeated_id_in_another_chunk_names_both_places(small_thresholds: None, tmp_path: Path,
+                                                          store: Store) -> None:
+    items = generate(N)
+    items.append(dict(items[5]))
+    path = write(tmp_path / "dup.json", items)
+    failed = load_in_child(store.url, path)
+    assert failed == {"error": "DuplicateId", "message": f"the id {items[5]['id']!r} appears twice (first at {path}[5])",
+                      "where": f"{path}[{N}]"}
+    assert store.counts() == {}
+
+
+def test_copy_on_postgresql_round_trips_accents_and_nulls(small_thresholds: None, pg_url: str) -> None:
+    from footprint.model import parse_record
+
+    records = [parse_record({"id": f"source:pe-n-{i}", "url": f"https://example.org/ñ/{i}",
+                             "title": "Resolución\tSuprema\n«Nº 12»\\x" if i % 2 else None}) for i in range(25)]
+    store = Store.open(pg_url)
+    try:
+        report = store.put_many(records, actor="ñandú")
+        assert report.inserted == 25
+        assert store.get("source:pe-n-1").record.title == "Resolución\tSuprema\n«Nº 12»\\x"  # type: ignore[attr-defined]
+        assert store.get("source:pe-n-2").record.title is None  # type: ignore[attr-defined]
+        assert store.verify_audit().ok
+        assert {e["actor"] for e in store.audit_events()} == {"ñandú"}
+    finally:
+        store.close()
+
+
+def test_cli_load_takes_a_worker_count(cli, small_thresholds: None, tmp_path: Path) -> None:
+    path = write(tmp_path / "records.json", generate(N))
+    result = cli("load", str(path), "--workers", "2", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"path": str(path), "read": N, "inserted": N, "updated": 0, "unchanged": 0}
+    bad = cli("load", str(path), "--workers", "0")
+    assert bad.exit_code == 2 and "--workers" in bad.output
