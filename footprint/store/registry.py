@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -30,6 +32,7 @@ COPY_FROM = 50  # rows from which PostgreSQL gets them by COPY
 DEFER_INDEXES_FROM = 10_000  # rows into an empty registry from which secondary indexes are built after them
 RECORD_COLUMNS = ("id", "kind", "label", "data", "hash", "version", "start_date", "end_date", "created_at",
                   "updated_at")
+_ID, _REFS = itemgetter(0), itemgetter(7)  # of a Row: its id and its references
 AUDIT_COLUMNS = ("seq", "at", "actor", "action", "record_id", "version", "before", "after", "prev_hash", "hash")
 
 
@@ -275,12 +278,18 @@ class Writer:
 
     def _log(self, action: str, record_id: str, version: int, before: str | None, after: str | None, at: str,
              after_hash: str | None = None) -> None:
-        self._seq += 1
-        prev = self._prev
-        self._prev = audit.chain_hash(prev, self._seq, at, self.actor, action, record_id, version,
-                                      audit.snapshot_hash(before),
+        self._log_many(at, [(action, record_id, version, before, after, after_hash)])
+
+    def _log_many(self, at: str, changes: list[tuple[str, str, int, str | None, str | None, str | None]]) -> None:
+        """Chain one event per change ``(action, record_id, version, before, after, after_hash or None)``."""
+        seq, prev, actor, events = self._seq, self._prev, self.actor, self._events
+        for action, record_id, version, before, after, after_hash in changes:
+            seq += 1
+            digest = audit.chain_hash(prev, seq, at, actor, action, record_id, version, audit.snapshot_hash(before),
                                       audit.snapshot_hash(after) if after_hash is None else after_hash)
-        self._events.append((self._seq, at, self.actor, action, record_id, version, before, after, prev, self._prev))
+            events.append((seq, at, actor, action, record_id, version, before, after, prev, digest))
+            prev = digest
+        self._seq, self._prev = seq, prev
 
     def _flush_events(self) -> None:
         if self._events:
@@ -315,47 +324,47 @@ class Writer:
         written with the secondary indexes built after them, which is faster than keeping them up to date."""
         report = WriteReport()
         seen: set[str] = set()
-        cited: dict[str, str] = {}  # each reference -> the first record citing it
+        cited: set[str] = set()
         empty = self.conn.exec_driver_sql("SELECT 1 FROM records LIMIT 1").first() is None
         deferred = _secondary_indexes() if empty and expected >= DEFER_INDEXES_FROM else []
         for index in deferred:
             index.drop(self.conn)
         at = now()
         for chunk in chunks:
-            chunk.sort(key=_by_id)
-            ids = {row.id for row in chunk}
+            chunk.sort(key=_ID)
+            ids = set(map(_ID, chunk))
             if len(ids) != len(chunk) or not seen.isdisjoint(ids):
                 repeated = _first_repeat(seen, chunk)
                 raise DuplicateId(f"the id {repeated!r} appears twice", record_id=repeated)
             seen |= ids
-            for row in chunk:
-                for ref in row.refs:
-                    if ref not in cited:
-                        cited[ref] = row.id
+            cited.update(chain.from_iterable(map(_REFS, chunk)))
             existing = {} if empty else self._versions(sorted(ids))
             self._write_chunk(chunk, existing, at, report)
         for index in deferred:
             index.create(self.conn)
         if check_references:
-            self._check_references({ref: src for ref, src in cited.items() if ref not in seen})
+            self._check_references(cited - seen)
         return report
 
     def _write_chunk(self, chunk: list[Row], existing: dict[str, tuple[str, int]], at: str,
                      report: WriteReport) -> None:
-        written = [row for row in chunk if row.id not in existing or existing[row.id][0] != row.hash]
+        written = [row for row in chunk if row.id not in existing or existing[row.id][0] != row.hash] if existing \
+            else chunk
         report.unchanged += len(chunk) - len(written)
         changed = [row for row in written if row.id in existing]
         before = self._snapshots([row.id for row in changed]) if changed else {}
         new_rows: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
+        changes: list[tuple[str, str, int, str | None, str | None, str | None]] = []
         for row in written:  # in id order: the log reads the same whatever order the rows came in
             if row.id in existing:
                 version = existing[row.id][1] + 1
                 updates.append((row.kind, row.label, row.data, row.hash, version, row.start, row.end, at, row.id))
-                self._log("update", row.id, version, before[row.id], row.data, at, after_hash=row.hash)
+                changes.append(("update", row.id, version, before[row.id], row.data, row.hash))
             else:
                 new_rows.append((row.id, row.kind, row.label, row.data, row.hash, 1, row.start, row.end, at, at))
-                self._log("insert", row.id, 1, None, row.data, at, after_hash=row.hash)
+                changes.append(("insert", row.id, 1, None, row.data, row.hash))
+        self._log_many(at, changes)
         if updates:
             self.conn.exec_driver_sql(
                 self._sql("UPDATE records SET kind = ?, label = ?, data = ?, hash = ?, version = ?, start_date = ?, "
@@ -386,21 +395,26 @@ class Writer:
     def _snapshots(self, ids: list[str]) -> dict[str, str]:
         return {r[0]: r[1] for r in self._select_in("id, data", ids)}
 
-    def _check_references(self, wanted: dict[str, str]) -> None:
-        """Every reference in ``wanted`` (not in the input; mapped to the record citing it) must be in the
-        registry."""
-        refs = list(wanted)
+    def _check_references(self, wanted: set[str]) -> None:
+        """Every reference in ``wanted`` (not in the input) must be in the registry; the error names the first
+        record citing a missing one (its links are written by then, in this transaction)."""
+        refs = sorted(wanted)
         found = {r[0] for r in self._select_in("id", refs)} if refs else set()
         missing = [r for r in refs if r not in found]
         if missing:
             more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+            citing = self.conn.exec_driver_sql(self._sql("SELECT min(src) FROM links WHERE dst = ?"),
+                                               (missing[0],)).scalar()
             raise InputError(f"refers to {missing[0]!r}, which is neither in the input nor in the registry{more}",
-                             where=wanted[missing[0]])
+                             where=citing)
 
     def update(self, record: Record, expected_version: int) -> int:
         """Replace a record if it is still at ``expected_version``; returns the new version."""
         row = prepare(record)
-        self._check_references({ref: record.id for ref in row.refs if ref != record.id})
+        try:
+            self._check_references(set(row.refs) - {record.id})
+        except InputError as exc:  # the record is not written yet: it is the one citing
+            raise InputError(exc.message, where=record.id) from None
         old = self.conn.execute(select(records.c.version, records.c.data).where(records.c.id == record.id)).first()
         if old is None:
             raise NotFound(f"no record {record.id!r}")
@@ -442,10 +456,6 @@ class Writer:
 
     def document_seen(self, sha256: str) -> bool:
         return self.conn.execute(select(documents.c.sha256).where(documents.c.sha256 == sha256)).first() is not None
-
-
-def _by_id(row: Row) -> str:
-    return row.id
 
 
 def _first_repeat(seen: set[str], chunk: list[Row]) -> str:
