@@ -65,12 +65,16 @@ def test_workers_store_exactly_what_one_process_stores(small_thresholds: None, t
     path = write(tmp_path / "records.json", generate(N))
     two = load_in_child(db_url, path, workers=2)
     assert two == {"read": N, "inserted": N, "updated": 0, "unchanged": 0, "workers": 2}
+    lone = f"sqlite:///{tmp_path / 'one-worker.db'}"
+    assert load_in_child(lone, path, workers=1)["workers"] == 1
     serial = Store.open(f"sqlite:///{tmp_path / 'serial.db'}")
     parallel = Store.open(db_url)
     try:
-        one = loader.load_path(serial, path, workers=1)
-        assert (one.read, one.workers, one.report.as_dict()) == (N, 1, {"inserted": N, "updated": 0, "unchanged": 0})
+        one = loader.load_path(serial, path, workers=0)
+        assert (one.read, one.workers, one.report.as_dict()) == (N, 0, {"inserted": N, "updated": 0, "unchanged": 0})
         assert contents(serial) == contents(parallel)
+        with Store.open(lone) as one_worker:
+            assert contents(one_worker) == contents(serial)
         assert parallel.verify_audit().ok and parallel.verify_audit().events == N
         # the indexes dropped for the load are back
         assert {"ix_records_kind", "ix_links_dst", "ix_audit_record"} <= index_names(parallel)
@@ -86,8 +90,8 @@ def test_within_a_chunk_the_audit_log_goes_in_id_order(small_thresholds: None, t
     a = Store.open(f"sqlite:///{tmp_path / 'a.db'}")
     b = Store.open(f"sqlite:///{tmp_path / 'b.db'}")
     try:
-        loader.load_path(a, write(tmp_path / "a.json", items), workers=1)
-        loader.load_path(b, write(tmp_path / "b.json", items[::-1]), workers=1)
+        loader.load_path(a, write(tmp_path / "a.json", items), workers=0)
+        loader.load_path(b, write(tmp_path / "b.json", items[::-1]), workers=0)
         assert contents(a) == contents(b)
         assert [e[2] for e in contents(a)[2]] == sorted(i["id"] for i in items)
     finally:
@@ -114,7 +118,7 @@ def test_reload_is_a_no_op_and_a_change_is_one_update(small_thresholds: None, tm
 
 def test_a_bad_record_late_in_the_file_leaves_the_registry_as_it_was(small_thresholds: None, tmp_path: Path,
                                                                      store: Store) -> None:
-    loader.load_path(store, write(tmp_path / "first.json", generate(60, seed=1)[:10]), workers=1)
+    loader.load_path(store, write(tmp_path / "first.json", generate(60, seed=1)[:10]), workers=0)
     before = contents(store)
     items = generate(N)
     items[N - 3] = {**items[N - 3], "start": "2024-02-30"}
@@ -170,5 +174,5 @@ def test_cli_load_takes_a_worker_count(cli, small_thresholds: None, tmp_path: Pa
     result = cli("load", str(path), "--workers", "2", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"path": str(path), "read": N, "inserted": N, "updated": 0, "unchanged": 0}
-    bad = cli("load", str(path), "--workers", "0")
+    bad = cli("load", str(path), "--workers", "-1")
     assert bad.exit_code == 2 and "--workers" in bad.output

@@ -76,7 +76,7 @@ def _run_engine(label: str, fresh: Callable[[], str], path: Path, rows_ready: li
     from ..store import Store
 
     rates: list[float] = []
-    workers = 1
+    workers = 0
     for _ in range(REPEATS):  # each into an empty registry; this machine's timings vary from run to run
         store = Store.open(fresh())  # the migrations run here, before the clock starts
         try:

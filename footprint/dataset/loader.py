@@ -30,7 +30,7 @@ CHUNK = 2_000  # records per task sent to a worker
 class Loaded(NamedTuple):
     read: int
     report: WriteReport
-    workers: int  # processes that validated the records: 1 is this one alone
+    workers: int  # worker processes that validated the records (0: this process did)
 
 
 def load_path(store: Store, path: str | Path, *, actor: str = "footprint-load", workers: int | None = None) -> Loaded:
@@ -38,8 +38,8 @@ def load_path(store: Store, path: str | Path, *, actor: str = "footprint-load", 
     with paused_gc():
         items = read_items(path)
         workers = default_workers() if workers is None else workers
-        if workers > 1 and (len(items) < PARALLEL_FROM or not _can_fork()):
-            workers = 1
+        if workers > 0 and (len(items) < PARALLEL_FROM or not _can_fork()):
+            workers = 0
         try:
             with prepared(items, workers) as chunks:
                 report = store.put_chunks(chunks, actor=actor, expected=len(items))
@@ -49,17 +49,17 @@ def load_path(store: Store, path: str | Path, *, actor: str = "footprint-load", 
 
 
 def default_workers() -> int:
-    if not hasattr(os, "sched_getaffinity"):
-        return os.cpu_count() or 1
-    return len(os.sched_getaffinity(0))
+    """One worker per CPU this process may use; none on a single CPU, where a worker could only take turns."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cpus if cpus > 1 else 0
 
 
 @contextmanager
 def prepared(items: list[tuple[str, Any]], workers: int) -> Iterator[Iterator[list[Row]]]:
-    """The items as chunks of validated rows, in input order, validated by ``workers`` processes (forked; 1 is
-    this process); the first invalid item raises :class:`InputError`."""
+    """The items as chunks of validated rows, in input order, validated by ``workers`` forked processes (0: by
+    this one); the first invalid item raises :class:`InputError`."""
     bounds = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-    if workers <= 1:
+    if workers < 1:
         yield (_prepare(items[start:stop]) for start, stop in bounds)
         return
     for cls in KINDS.values():  # build the validators once here, not once per worker
