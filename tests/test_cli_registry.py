@@ -103,6 +103,21 @@ def test_audit_verify_fails_on_a_tampered_row(sqlite_cli, sqlite_url: str, tmp_p
     assert json.loads(result.stdout)["first_broken"] == 3
 
 
+def test_audit_verify_fails_on_a_record_edited_behind_the_logs_back(sqlite_cli, sqlite_url: str,
+                                                                     tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    sqlite_cli("load", str(write(tmp_path / "r.json", GOOD)))
+    engine = sa.create_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE records SET data = replace(data, '55', '5500') WHERE id LIKE 'authorization:%'"))
+    engine.dispose()
+    result = sqlite_cli("audit", "verify")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("Audit log BROKEN at event 1: record authorization:pe-rl-32214 differs from "
+                                     "what event 1 recorded")
+
+
 def test_unsupported_database_url_is_bad_input(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -106,6 +106,33 @@ def test_removing_an_audit_event_is_detected(store: Store) -> None:
     assert (report.ok, report.first_broken) == (False, 2)
 
 
+def test_a_record_edited_behind_the_logs_back_is_detected(store: Store) -> None:
+    store.put_many(records(SOURCE, PLACE, SITE))
+    store.update(parse_record({**SITE, "operator": "x"}), 1)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE records SET data = replace(data, '\"x\"', '\"y\"') WHERE id = :i"),
+                     {"i": SITE["id"]})
+    report = store.verify_audit()
+    assert (report.ok, report.first_broken) == (False, 4)
+    assert report.reason == f"record {SITE['id']} differs from what event 4 recorded"
+
+
+def test_a_record_removed_or_added_behind_the_logs_back_is_detected(store: Store) -> None:
+    store.put_many(records(SOURCE, PLACE, SITE))
+    seq = store.history(SITE["id"])[-1]["seq"]
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM links WHERE src = :i"), {"i": SITE["id"]})
+        conn.execute(sa.text("DELETE FROM records WHERE id = :i"), {"i": SITE["id"]})
+    report = store.verify_audit()
+    assert not report.ok and report.reason == f"record {SITE['id']} is missing from the registry after event {seq}"
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO records (id, kind, label, data, hash, version, created_at, updated_at) "
+                             "SELECT 'source:forged', kind, label, data, hash, 1, created_at, updated_at FROM records "
+                             "WHERE id = :i"), {"i": SOURCE["id"]})
+    report = store.verify_audit()
+    assert not report.ok and "source:forged is in the registry with no audit event" in str(report.reason)
+
+
 def test_find_pages_and_searches(store: Store) -> None:
     store.put_many(records(SOURCE, PLACE, SITE))
     page, total = store.find(q="naval")

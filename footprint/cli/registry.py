@@ -120,14 +120,16 @@ def audit() -> None:
 @pass_context
 @handle_errors
 def audit_verify(ctx: Context, as_json: bool) -> None:
-    """Recompute the hash chain; exit 1 and name the first broken event if any row was altered."""
+    """Recompute the hash chain and check every record against its last event; exit 1 and name the first
+    broken event if any row of either was altered."""
     report = ctx.store().verify_audit()
     if as_json:
         emit(report.as_dict())
     elif report.ok:
         click.echo(f"Audit log intact: {report.events} events.")
     else:
-        click.echo(f"Audit log BROKEN at event {report.first_broken}: {report.reason}", err=True)
+        at = f" at event {report.first_broken}" if report.first_broken is not None else ""
+        click.echo(f"Audit log BROKEN{at}: {report.reason}", err=True)
     if not report.ok:
         raise SystemExit(1)
 

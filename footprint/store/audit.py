@@ -2,7 +2,8 @@
 
 Each event's hash is ``sha256(prev_hash + JSON list of the event's fields)``, where the ``before`` and
 ``after`` snapshots enter by their own SHA-256; changing any stored field of any event, or removing one,
-breaks every hash after it. ``verify`` recomputes the chain.
+breaks every hash after it. ``verify`` recomputes the chain, and checks the records themselves against the
+last event of each.
 """
 
 from __future__ import annotations
@@ -28,12 +29,6 @@ def chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, recor
     return hashlib.sha256(prev_hash.encode() + body).hexdigest()
 
 
-def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
-    """The chained hash of a stored event."""
-    return chain_hash(prev_hash, event["seq"], event["at"], event["actor"], event["action"], event["record_id"],
-                      event["version"], snapshot_hash(event["before"]), snapshot_hash(event["after"]))
-
-
 @dataclass(frozen=True)
 class ChainReport:
     events: int
@@ -45,18 +40,36 @@ class ChainReport:
         return {"events": self.events, "ok": self.ok, "first_broken": self.first_broken, "reason": self.reason}
 
 
-def verify(rows: Iterable[Mapping[str, Any]]) -> ChainReport:
+def verify(rows: Iterable[Mapping[str, Any]], current: Iterable[tuple[str, str]] | None = None) -> ChainReport:
+    """Recompute the chain over the events (in ``seq`` order); with ``current`` (every stored record as
+    ``(id, data)``), also check that each record is what its last event left, and that none is missing or
+    has no event: an edit made to the records table behind the log's back is found too."""
     prev = GENESIS
     expected_seq = 1
     count = 0
+    last: dict[str, tuple[int, str]] = {}  # record id -> (seq, snapshot hash) of its last event
     for row in rows:
         count += 1
         if row["seq"] != expected_seq:
             return ChainReport(count, False, expected_seq, f"event {expected_seq} is missing")
         if row["prev_hash"] != prev:
             return ChainReport(count, False, row["seq"], "prev_hash does not match the event before it")
-        if event_hash(prev, row) != row["hash"]:
+        after = snapshot_hash(row["after"])
+        if chain_hash(prev, row["seq"], row["at"], row["actor"], row["action"], row["record_id"], row["version"],
+                      snapshot_hash(row["before"]), after) != row["hash"]:
             return ChainReport(count, False, row["seq"], "contents do not match the event's hash")
+        last[row["record_id"]] = (row["seq"], after)
         prev = row["hash"]
         expected_seq += 1
+    if current is None:
+        return ChainReport(count, True)
+    for record_id, data in current:
+        seq, after = last.pop(record_id, (None, ""))
+        if seq is None:
+            return ChainReport(count, False, None, f"record {record_id} is in the registry with no audit event")
+        if snapshot_hash(data) != after:
+            return ChainReport(count, False, seq, f"record {record_id} differs from what event {seq} recorded")
+    for record_id, (seq, after) in last.items():
+        if after:
+            return ChainReport(count, False, seq, f"record {record_id} is missing from the registry after event {seq}")
     return ChainReport(count, True)

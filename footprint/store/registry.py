@@ -228,13 +228,15 @@ class Store:
         return [_event(r) for r in self._read(query)]
 
     def verify_audit(self) -> audit.ChainReport:
+        """The audit chain recomputed, and every record checked against its last event."""
         with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=5000).execute(
+            events = conn.execution_options(stream_results=True, yield_per=5000).execute(
                 select(audit_log).order_by(audit_log.c.seq))
             try:
-                report = audit.verify(dict(row._mapping) for row in result)
+                report = audit.verify((dict(row._mapping) for row in events), _stream(conn, records.c.id,
+                                                                                        records.c.data))
             finally:
-                result.close()
+                events.close()
                 conn.rollback()
         return report
 
@@ -480,6 +482,16 @@ def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _stream(conn: Connection, *columns: Any) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``records`` as they come, the query run when first asked for."""
+    result = conn.execution_options(stream_results=True, yield_per=5000).execute(select(*columns))
+    try:
+        for row in result:
+            yield tuple(row)
+    finally:
+        result.close()
 
 
 def _stored(row: Any) -> StoredRecord:
