@@ -97,6 +97,9 @@ _items: list[tuple[str, Any]] = []
 def _share(items: list[tuple[str, Any]]) -> None:
     global _items
     _items = items
+    # the writing process sets the pace: let it have a core whenever it can run, workers taking the rest
+    # (3% faster on two cores)
+    os.nice(19)
 
 
 def _prepare_chunk(bounds: tuple[int, int]) -> list[Row] | _Failure:
