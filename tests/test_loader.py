@@ -34,8 +34,8 @@ def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_registry, "COPY_FROM", 10)
 
 
-def load_in_child(url: str, path: Path, workers: int = 2) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, str(CHILD), url, str(path), str(workers)], capture_output=True,
+def load_in_child(url: str, path: Path, workers: int = 2, *extra: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, str(CHILD), url, str(path), str(workers), *extra], capture_output=True,
                           text=True, timeout=120, check=True)
     result: dict[str, Any] = json.loads(done.stdout)
     return result
@@ -150,6 +150,16 @@ def test_a_repeated_id_in_another_chunk_names_both_places(small_thresholds: None
     assert failed == {"error": "DuplicateId", "message": f"the id {items[5]['id']!r} appears twice (first at {path}[5])",
                       "where": f"{path}[{N}]"}
     assert store.counts() == {}
+
+
+def test_a_worker_killed_midway_is_an_error_not_a_hang(small_thresholds: None, tmp_path: Path,
+                                                      store: Store) -> None:
+    loader.load_path(store, write(tmp_path / "first.json", generate(60, seed=1)[:10]), workers=0)
+    before = contents(store)
+    failed = load_in_child(store.url, write(tmp_path / "records.json", generate(N)), 2, str(37 * 4))
+    assert failed["error"] == "FootprintError"
+    assert failed["message"].startswith("a worker validating the records stopped unexpectedly")
+    assert contents(store) == before
 
 
 def test_copy_on_postgresql_round_trips_accents_and_nulls(small_thresholds: None, pg_url: str) -> None:

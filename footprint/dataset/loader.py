@@ -13,11 +13,13 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import DuplicateId, InputError
+from ..errors import DuplicateId, FootprintError, InputError
 from ..model import KINDS, parse_record
 from ..store import Store, WriteReport
 from ..store.rows import Row, prepare
@@ -64,15 +66,15 @@ def prepared(items: list[tuple[str, Any]], workers: int) -> Iterator[Iterator[li
         return
     for cls in KINDS.values():  # build the validators once here, not once per worker
         cls.model_rebuild()
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_share, initargs=(items,))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_share,
+                               initargs=(items,))
     try:
-        yield _collect(pool.imap(_prepare_chunk, bounds))
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        yield _collect(pool.map(_prepare_chunk, bounds))
+    except BrokenProcessPool:  # a worker was killed (out of memory, say): say so rather than wait for it
+        raise FootprintError("a worker validating the records stopped unexpectedly (out of memory?); nothing was "
+                             "written; --workers 0 validates in this process") from None
     finally:
-        pool.join()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _can_fork() -> bool:
