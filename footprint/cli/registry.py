@@ -29,7 +29,8 @@ def init(ctx: Context, as_json: bool) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--actor", default="footprint-load", show_default=True, help="Who the audit log says made the change.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
-              help="Worker processes validating a big input (default: one per CPU; 0: validate in this process).")
+              help="Worker processes validating a big input (default: one per CPU, up to 4; 0: validate in this "
+                   "process).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_context
 @handle_errors

@@ -27,6 +27,7 @@ from .reader import paused_gc, read_items
 
 PARALLEL_FROM = 20_000  # below this many records, starting workers costs more than it saves
 CHUNK = 2_000  # records per task sent to a worker
+MAX_WORKERS = 4  # one writer takes what about two validating workers make; more only wait for it
 
 
 class Loaded(NamedTuple):
@@ -51,9 +52,10 @@ def load_path(store: Store, path: str | Path, *, actor: str = "footprint-load", 
 
 
 def default_workers() -> int:
-    """One worker per CPU this process may use; none on a single CPU, where a worker could only take turns."""
+    """One worker per CPU this process may use, up to MAX_WORKERS; none on a single CPU, where a worker could
+    only take turns with the writer."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cpus if cpus > 1 else 0
+    return min(cpus, MAX_WORKERS) if cpus > 1 else 0
 
 
 @contextmanager
