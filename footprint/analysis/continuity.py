@@ -9,7 +9,7 @@ keeps the records that form it and its largest gap, so the result is evidence, n
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 
@@ -39,7 +39,7 @@ def _lexical_codes(loc: pl.Expr, rows: pl.DataFrame) -> pl.Series:
     """
     codes = rows.select(loc.cast(pl.Categorical).to_physical().alias("k"), loc.alias("name"))
     names = codes.drop_nulls("k").unique("k").sort("name")
-    size = int(names["k"].max() or 0) + 1
+    size = cast(int, names["k"].max() or 0) + 1
     lut = pl.Series("lut", [0] * size, dtype=pl.Int64).scatter(names["k"], pl.int_range(1, names.height + 1,
                                                                                           eager=True))
     return codes.select(pl.lit(lut).gather(pl.col("k")).fill_null(0))["lut"]

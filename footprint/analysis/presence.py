@@ -17,7 +17,7 @@ under ``gaps`` with the reason, never dropped silently.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 
@@ -172,10 +172,10 @@ def _by_period(rows: pl.DataFrame, by: str) -> pl.DataFrame:
         _period(pl.col("cs"), by).cast(pl.Int64).alias("p0"), _period(pl.col("ce"), by).cast(pl.Int64).alias("p1"),
         pl.col("host").hash().alias("host_h"), pl.col("loc").list.len().alias("n_locs"),
         pl.col("loc").list.first().hash().alias("loc_h"))
-    first = per["p0"].min() if per.height else 0
-    last = per["p1"].max() if per.height else 0
+    first = cast(int, per["p0"].min()) if per.height else 0
+    last = cast(int, per["p1"].max()) if per.height else 0
     starts = pl.select(_period_start(pl.int_range(first, last + 2), by).cast(pl.Int64).alias("s"))["s"]
-    width = int(starts.diff().max() or 0) + 1  # days in the longest period, and the day after it
+    width = cast(int, starts.diff().max() or 0) + 1  # days in the longest period, and the day after it
     per = per.with_columns(pl.int_ranges(pl.col("p0") - first, pl.col("p1") - first + 1).alias("p")).explode("p")
     per = per.with_columns(pl.lit(starts).gather(pl.col("p")).alias("ps"),
                            (pl.lit(starts).gather(pl.col("p") + 1) - 1).alias("pe"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from .compliance import load_rules
@@ -103,10 +104,11 @@ def presence_by_month(t: dict[str, list[Row]]) -> dict[tuple[str, str], tuple[in
 
 
 def presences(t: dict[str, list[Row]]) -> list[tuple[str, str, dt.date, dt.date]]:
-    out = []
+    out: list[tuple[str, str, dt.date, dt.date]] = []
     for a in t["activities"]:
-        if a["status"] != "cancelled" and a["start"] is not None and _end(a) is not None:
-            out += [(loc, a["id"], a["start"], _end(a)) for loc in _where(a, a["host"])]
+        end = _end(a)
+        if a["status"] != "cancelled" and a["start"] is not None and end is not None:
+            out += [(loc, a["id"], a["start"], end) for loc in _where(a, a["host"])]
     for f in t["facilities"]:
         if f["start"] is not None and f["end"] is not None:
             loc = f["site"] or f["place"] or f"place:{f['host'].lower()}"
@@ -250,7 +252,7 @@ def site_features(t: dict[str, list[Row]]) -> list[Row]:
     return out
 
 
-_OPS = {"==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
+_OPS: dict[str, Callable[[Any, Any], bool]] = {"==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         ">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "true": lambda a, b: a is True,
         "false": lambda a, b: a is False, "between": lambda a, b: b[0] <= a <= b[1], "in": lambda a, b: a in b}
 

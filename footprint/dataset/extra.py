@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from ..errors import InputError
-from ..model import Record, dump_record
+from ..model import Record, Site, Source, dump_record
 
 FORMATS = ("geojson", "hxl")
 MAP_KINDS = ("site", "place", "facility")
@@ -73,7 +73,9 @@ def feature(record: Record, lat: float, lon: float) -> dict[str, Any]:
 def geojson(records: Iterable[Record]) -> tuple[dict[str, Any], dict[str, int]]:
     records = list(records)
     places = {r.id: r for r in records if r.kind == "place"}
-    features, counts, skipped = [], {}, []
+    features: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
+    skipped: list[str] = []
     for record in records:
         if record.kind not in MAP_KINDS:
             continue
@@ -121,8 +123,8 @@ def _place_name(place_id: str | None, places: dict[str, Any]) -> str | None:
 def hxl_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
     records = list(records)
     places = {r.id: r for r in records if r.kind == "place"}
-    sites = {r.id: r for r in records if r.kind == "site"}
-    sources = {r.id: r for r in records if r.kind == "source"}
+    sites = {r.id: r for r in records if isinstance(r, Site)}
+    sources = {r.id: r for r in records if isinstance(r, Source)}
     rows = []
     for record in records:
         if record.kind != "assistance":

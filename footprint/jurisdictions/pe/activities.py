@@ -286,7 +286,7 @@ def activity(text: str, low: str, start: int, end: int, anchor: int, fields: dic
         "units": [u for u, _ in units],
         "host_units": [h for h, _ in hosts],
     }
-    detail = {"span": [start, end], "spans": spans, "place_spans": [list(s) for _, s in places],
+    detail: dict[str, Any] = {"span": [start, end], "spans": spans, "place_spans": [list(s) for _, s in places],
               "unit_spans": [list(s) for _, s in units], "host_unit_spans": [list(s) for _, s in hosts],
               "duration_days": duration[0] if duration else None,
               "equipment": [e for span in ([fields[k] for k in ("units", "weapons") if k in fields] or [(start, end)])

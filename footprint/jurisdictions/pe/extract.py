@@ -221,7 +221,7 @@ def _place(text: str, start: int, low_place: str) -> str:
 
 
 def _armed(low: str, start: int, end: int, anchor: int) -> tuple[bool | None, list[int] | None]:
-    hits = []
+    hits: list[re.Match[str]] = []
     for stem in ("arma", "weapon"):  # search only around the words (fast), then in order
         i = low.find(stem, start, end)
         while i >= 0:
@@ -284,7 +284,7 @@ def extract_norm(text: str, low: str, start: int, end: int, head: Heading | None
         if aspan:
             spans["armed"] = aspan
         window = find_countries(low, anchor, _sentence_end(low, relevance[1], end))
-        rows = annex_blocks(low, start, end)
+        rows: list[tuple[int, int, dict[str, tuple[int, int]] | None]] = list(annex_blocks(low, start, end))
         if not window and not rows:
             window = find_countries(low, start, end)  # e.g. a date change naming the force elsewhere
         acts, act_details = [], []
