@@ -68,6 +68,7 @@ class SourceConflict(Strict):
 
 class Record(Strict):
     kind: ClassVar[str] = ""
+    links: ClassVar[tuple[str, ...]] = ()  # the fields holding other records' ids (one id or a list of them)
     id: RecordId
     sources: list[Citation] = Field(default_factory=list)
     conflicts: list[SourceConflict] = Field(default_factory=list)
@@ -99,10 +100,17 @@ class Record(Strict):
         return (date_floor(start) if start else None, date_ceiling(end) if end else None)
 
     def references(self) -> set[str]:
-        """Record ids this record points to (its sources and its links)."""
+        """Record ids this record points to: its sources, the sources of its conflicts and its ``links``."""
+        fields = self.__dict__
         refs = {c.source for c in self.sources}
         for c in self.conflicts:
-            refs |= {v.source for v in c.values if v.source}
+            refs.update(v.source for v in c.values if v.source)
+        for name in self.links:
+            value = fields[name]
+            if isinstance(value, str):
+                refs.add(value)
+            elif value:
+                refs.update(value)
         return refs
 
 
@@ -212,6 +220,7 @@ class Source(Record):
 
 class Place(Record):
     kind: ClassVar[str] = "place"
+    links = ("parent",)
     name: str = Field(min_length=1)
     level: PlaceLevel
     country: CountryCode
@@ -222,12 +231,10 @@ class Place(Record):
     lon: float | None = Field(default=None, ge=-180, le=180)
     aliases: list[str] = Field(default_factory=list)
 
-    def references(self) -> set[str]:
-        return super().references() | ({self.parent} if self.parent else set())
-
 
 class Site(Record):
     kind: ClassVar[str] = "site"
+    links = ("place",)
     name: str = Field(min_length=1)
     host_country: CountryCode
     place: RecordId | None = None
@@ -248,12 +255,10 @@ class Site(Record):
         _check_interval(self)
         return self
 
-    def references(self) -> set[str]:
-        return super().references() | ({self.place} if self.place else set())
-
 
 class Bill(Record):
     kind: ClassVar[str] = "bill"
+    links = ("enacted_as",)
     jurisdiction: CountryCode
     number: str = Field(pattern=r"^\d+$")
     full_number: str | None = None
@@ -262,12 +267,10 @@ class Bill(Record):
     filed: IsoDate | None = None
     enacted_as: RecordId | None = None
 
-    def references(self) -> set[str]:
-        return super().references() | ({self.enacted_as} if self.enacted_as else set())
-
 
 class Instrument(Record):
     kind: ClassVar[str] = "instrument"
+    links = ("modifies", "bill")
     jurisdiction: CountryCode
     type: InstrumentType
     number: str | None = None
@@ -279,13 +282,10 @@ class Instrument(Record):
     legal_basis: list[str] = Field(default_factory=list)
     published: bool | None = None
 
-    def references(self) -> set[str]:
-        refs = super().references() | set(self.modifies)
-        return refs | ({self.bill} if self.bill else set())
-
 
 class Authorization(Record):
     kind: ClassVar[str] = "authorization"
+    links = ("places", "instrument", "bill")
     instrument: RecordId | None = None
     bill: RecordId | None = None
     visiting_country: CountryCode
@@ -308,13 +308,10 @@ class Authorization(Record):
         _check_interval(self)
         return self
 
-    def references(self) -> set[str]:
-        refs = super().references() | set(self.places)
-        return refs | {r for r in (self.instrument, self.bill) if r}
-
 
 class Activity(Record):
     kind: ClassVar[str] = "activity"
+    links = ("authorizations", "sites", "places")
     name: str = Field(min_length=1)
     activity_type: Literal["exercise", "training", "humanitarian_mission", "disaster_relief", "ship_visit",
                            "research", "event_security", "counter_narcotics", "coordination_visit",
@@ -342,9 +339,6 @@ class Activity(Record):
         _check_interval(self)
         return self
 
-    def references(self) -> set[str]:
-        return super().references() | set(self.authorizations) | set(self.sites) | set(self.places)
-
 
 class LifecycleEvent(Strict):
     status: str
@@ -354,6 +348,7 @@ class LifecycleEvent(Strict):
 
 class TemporaryFacility(Record):
     kind: ClassVar[str] = "facility"
+    links = ("activity", "site", "place")
     name: str = Field(min_length=1)
     facility_type: Literal["field_hospital", "base_camp", "clinic", "command_post", "other"] = "other"
     activity: RecordId | None = None
@@ -393,12 +388,10 @@ class TemporaryFacility(Record):
         end = dates.get("dismantled") or dates.get("site_restored")
         return (date_floor(start) if start else None, date_ceiling(end) if end else None)
 
-    def references(self) -> set[str]:
-        return super().references() | {r for r in (self.activity, self.site, self.place) if r}
-
 
 class Assistance(Record):
     kind: ClassVar[str] = "assistance"
+    links = ("activity", "place", "site")
     title: str = Field(min_length=1)
     sector: Literal["health", "shelter", "wash", "education", "logistics", "protection", "food", "early_recovery",
                     "emergency_telecommunications", "disaster_preparedness", "equipment", "other"] = "other"
@@ -421,9 +414,6 @@ class Assistance(Record):
         _check_interval(self)
         return self
 
-    def references(self) -> set[str]:
-        return super().references() | {r for r in (self.activity, self.place, self.site) if r}
-
 
 class VoteTotals(Strict):
     yes: Count
@@ -438,6 +428,7 @@ class VoteTotals(Strict):
 
 class Vote(Record):
     kind: ClassVar[str] = "vote"
+    links = ("bill", "instrument")
     jurisdiction: CountryCode
     date: IsoDate
     time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}(:\d{2})?$")
@@ -449,9 +440,6 @@ class Vote(Record):
     members: list[JsonObject] = Field(default_factory=list)
     result: Literal["approved", "rejected", "unknown"] = "unknown"
     reported: list[JsonObject] = Field(default_factory=list)
-
-    def references(self) -> set[str]:
-        return super().references() | {r for r in (self.bill, self.instrument) if r}
 
 
 class PersonnelCount(Record):
@@ -483,6 +471,7 @@ class Spending(Record):
 
 class Procurement(Record):
     kind: ClassVar[str] = "procurement"
+    links = ("site",)
     title: str = Field(min_length=1)
     seller_country: CountryCode
     buyer_country: CountryCode
@@ -495,12 +484,10 @@ class Procurement(Record):
     foreign_personnel_years: Count | None = None
     financed_by: str | None = None
 
-    def references(self) -> set[str]:
-        return super().references() | ({self.site} if self.site else set())
-
 
 class Claim(Record):
     kind: ClassVar[str] = "claim"
+    links = ("about",)
     text: str = Field(min_length=1)
     text_en: str | None = None
     lang: Literal["es", "en"] = "es"
@@ -511,9 +498,6 @@ class Claim(Record):
 
     def label(self) -> str:
         return self.text
-
-    def references(self) -> set[str]:
-        return super().references() | set(self.about)
 
 
 class Review(Record):
