@@ -14,16 +14,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from footprint.bench.load import generate
 from footprint.dataset import loader
+from footprint.dataset.reader import split_array
 from footprint.store import Store
 from footprint.store import registry as store_registry
 
 N = 400
 CHILD = Path(__file__).with_name("load_child.py")
+CHILD_RUN = 3_000  # load_child.py's bytes per run of a JSON array
 
 
 @pytest.fixture
@@ -83,6 +88,99 @@ def test_workers_store_exactly_what_one_process_stores(small_thresholds: None, t
     finally:
         serial.close()
         parallel.close()
+
+
+def serial_contents(tmp_path: Path, items: list[dict[str, Any]]) -> Any:
+    with Store.open(f"sqlite:///{tmp_path / 'serial.db'}") as serial:
+        loader.load_path(serial, write(tmp_path / "serial.json", items), workers=0)
+        return contents(serial)
+
+
+def runs_that_parse(raw: bytes, size: int) -> list[bool]:
+    runs = split_array(raw, size)
+    assert runs is not None
+    out = []
+    for start, stop in runs:
+        try:
+            orjson.loads(b"[" + raw[start:stop] + b"]")
+            out.append(True)
+        except orjson.JSONDecodeError:
+            out.append(False)
+    return out
+
+
+@pytest.mark.parametrize("form", ["array", "wrapped", "lines", "cut_in_a_string"])
+def test_every_way_of_reading_a_file_stores_the_same(small_thresholds: None, form: str, tmp_path: Path) -> None:
+    """A JSON array is parsed by the workers, a run each; other files are parsed here and the workers validate
+    the items; a run that does not parse (a cut inside a string) sends the whole file down that second way."""
+    items = generate(N)
+    if form == "cut_in_a_string":  # every cut after this record falls inside its notes
+        items[3]["notes"] = "}, {" * (N * 300 // 4)
+    if form == "wrapped":
+        path = write(tmp_path / "records.json", {"records": items})
+    elif form == "lines":
+        path = tmp_path / "records.jsonl"
+        path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    else:
+        path = write(tmp_path / "records.json", items)
+    if form in ("array", "cut_in_a_string"):
+        parse = runs_that_parse(path.read_bytes(), CHILD_RUN)
+        assert len(parse) > 10 and all(parse) == (form == "array")
+    url = f"sqlite:///{tmp_path / 'workers.db'}"
+    assert load_in_child(url, path) == {"read": N, "inserted": N, "updated": 0, "unchanged": 0, "workers": 2}
+    with Store.open(url) as store:
+        assert contents(store) == serial_contents(tmp_path, items)
+        assert store.verify_audit().ok
+
+
+def test_a_malformed_big_array_is_reported_as_a_whole_file_read_reports_it(tmp_path: Path, store: Store) -> None:
+    raw = orjson.dumps(generate(N))
+    path = tmp_path / "cut-short.json"
+    path.write_bytes(raw[:len(raw) // 2] + b"]")  # the runs before the cut parse, the one across it does not
+    failed = load_in_child(store.url, path)
+    assert failed["error"] == "InputError" and failed["where"] == str(path)
+    assert failed["message"].startswith("malformed JSON at line 1, column")
+    assert store.counts() == {} and store.audit_events() == []
+
+
+JSON_OBJECTS = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(alphabet="{}[],: \"\\añ\n", max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet="{},\"a", max_size=4), inner,
+                                                                max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(items=st.lists(st.dictionaries(st.text(max_size=3), JSON_OBJECTS, max_size=4), min_size=1, max_size=12),
+       indent=st.booleans(), size=st.integers(0, 60), damage=st.integers(0, 400))
+def test_runs_that_all_parse_are_the_array_whatever_the_cuts(items: list[dict[str, Any]], indent: bool, size: int,
+                                                             damage: int) -> None:
+    """Runs are cut without parsing (inside strings and nested objects too); when every run parses, the runs'
+    elements are the file's, and the file is valid JSON even when it was damaged."""
+    raw = orjson.dumps(items, option=orjson.OPT_INDENT_2 if indent else 0)
+    if damage < len(raw) and damage % 3:  # one byte gone, in two cases out of three
+        raw = raw[:damage] + raw[damage + 1:]
+    runs = split_array(raw, size)
+    if runs is None:
+        return
+    try:
+        parsed = [orjson.loads(b"[" + raw[start:stop] + b"]") for start, stop in runs]
+    except orjson.JSONDecodeError:
+        return  # the loader reads such a file whole
+    assert [item for run in parsed for item in run] == orjson.loads(raw)
+
+
+@pytest.mark.parametrize(("raw", "runs"), [
+    (b'[{"a": 1}, {"b": 2}]', [(1, 9), (11, 19)]),
+    (b'\xef\xbb\xbf \n[{"a":1},{"b":2}] \n', [(6, 13), (14, 21)]),  # a byte-order mark and spaces around
+    (b'{"records": [{"a": 1}]}', None),  # not an array: read whole
+    (b"[1, 2]", None),  # not an array of objects
+    (b"[]", None),
+    (b'[{"a": 1}] x', None),  # trailing bytes: read whole, which reports them
+])
+def test_split_array_cuts_between_objects(raw: bytes, runs: list[tuple[int, int]] | None) -> None:
+    assert split_array(raw, 0) == runs
 
 
 def test_within_a_chunk_the_audit_log_goes_in_id_order(small_thresholds: None, tmp_path: Path) -> None:
@@ -156,7 +254,7 @@ def test_a_worker_killed_midway_is_an_error_not_a_hang(small_thresholds: None, t
                                                       store: Store) -> None:
     loader.load_path(store, write(tmp_path / "first.json", generate(60, seed=1)[:10]), workers=0)
     before = contents(store)
-    failed = load_in_child(store.url, write(tmp_path / "records.json", generate(N)), 2, str(37 * 4))
+    failed = load_in_child(store.url, write(tmp_path / "records.json", generate(N)), 2, "3")
     assert failed["error"] == "FootprintError"
     assert failed["message"].startswith("a worker validating the records stopped unexpectedly")
     assert contents(store) == before

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +18,8 @@ from ..errors import DuplicateId, InputError
 from ..model import KINDS, Record, parse_record
 
 JSON_CELL = ("[", "{")
+JSON_SPACE = b" \t\r\n"
+_BETWEEN_OBJECTS = re.compile(rb"\}[ \t\r\n]*,[ \t\r\n]*\{")
 
 
 def read_path(path: str | Path) -> list[Record]:
@@ -57,6 +61,31 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def split_array(raw: bytes, size: int) -> list[tuple[int, int]] | None:
+    """Cut the bytes of a JSON array of objects into runs of about ``size`` bytes without parsing it, so that
+    several processes can parse a big file a run each: every ``(start, stop)`` is meant to hold whole elements,
+    ``b"[" + raw[start:stop] + b"]"`` parsing as a list of them. Each cut is made between a ``}`` and a ``{``
+    with a comma between; one that falls inside an element, or inside a string, leaves a run that does not
+    parse. If every run parses, the file is valid JSON and its elements are the runs' elements one after the
+    other (the runs and the cuts make up the whole file); if one does not, the caller reads the file whole,
+    which also says what is wrong with it. None if ``raw`` is not an array of objects (a wrapper object, say).
+    """
+    open_at = 3 if raw.startswith(codecs.BOM_UTF8) else 0
+    open_at += len(raw) - open_at - len(raw[open_at:].lstrip(JSON_SPACE))
+    close_at = len(raw.rstrip(JSON_SPACE)) - 1
+    if close_at <= open_at or raw[open_at:open_at + 1] != b"[" or raw[close_at:close_at + 1] != b"]":
+        return None
+    start = open_at + 1
+    if not raw[start:close_at].strip(JSON_SPACE).startswith(b"{"):
+        return None
+    runs: list[tuple[int, int]] = []
+    while (cut := _BETWEEN_OBJECTS.search(raw, start + size, close_at)) is not None:
+        runs.append((start, cut.start() + 1))
+        start = cut.end() - 1
+    runs.append((start, close_at))
+    return runs
 
 
 def _rows(path: Path) -> Iterator[tuple[str, Any]]:
