@@ -9,8 +9,10 @@ many chunks, two workers, deferred indexes, COPY. Loads with workers run in a fr
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from hypothesis import strategies as st
 from footprint.bench.load import generate
 from footprint.dataset import loader
 from footprint.dataset.reader import split_array
+from footprint.errors import InputError
 from footprint.store import Store
 from footprint.store import registry as store_registry
 
@@ -237,6 +240,48 @@ def test_a_failed_load_into_an_empty_registry_keeps_its_indexes(small_thresholds
     assert failed["where"] == "authorization:pe-bench-late"
     assert store.counts() == {} and store.audit_events() == []
     assert {"ix_records_kind", "ix_links_dst", "ix_audit_record"} <= index_names(store)
+
+
+def journal_mode(path: Path) -> str:
+    with closing(sqlite3.connect(path)) as conn:
+        mode: str = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    return mode
+
+
+def test_a_big_load_into_an_empty_sqlite_file_leaves_it_in_wal_mode(small_thresholds: None, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written directly (rollback journal) rather than through the log, then back to WAL, loaded or not; with
+    another connection open the switch is refused and the load goes through the log."""
+    during: list[str] = []
+    put_chunks = store_registry.Writer.put_chunks
+
+    def watched(self: store_registry.Writer, *args: Any, **kwargs: Any) -> Any:
+        during.append(self.conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+        return put_chunks(self, *args, **kwargs)
+
+    monkeypatch.setattr(store_registry.Writer, "put_chunks", watched)
+    items = generate(N)
+    site = next(i for i in items if i["id"].startswith("site:"))
+    bad = write(tmp_path / "bad.json", [*items, {**site, "id": "site:pe-late", "lat": 123}])
+    for name, reader_open in (("alone.db", False), ("shared.db", True)):
+        db = tmp_path / name
+        with Store.open(f"sqlite:///{db}") as store:
+            other = sqlite3.connect(db) if reader_open else None
+            if other is not None:  # a reader that has read (the website, say)
+                assert other.execute("SELECT count(*) FROM records").fetchone() == (0,)
+            try:
+                with pytest.raises(InputError, match="site:pe-late: lat: Input should be less than or equal to 90"):
+                    loader.load_path(store, bad, workers=0)
+                assert journal_mode(db) == "wal" and store.counts() == {}
+                loaded = loader.load_path(store, write(tmp_path / "records.json", items), workers=0)
+                assert loaded.report.inserted == N and journal_mode(db) == "wal"
+                assert not (tmp_path / f"{name}-journal").exists()
+                assert store.verify_audit().ok and sum(store.counts().values()) == N
+                assert during == (["wal", "wal"] if reader_open else ["delete", "delete"])
+                during.clear()
+            finally:
+                if other is not None:
+                    other.close()
 
 
 def test_a_repeated_id_in_another_chunk_names_both_places(small_thresholds: None, tmp_path: Path,
