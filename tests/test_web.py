@@ -36,9 +36,8 @@ def registry(store):
 
 @pytest.fixture
 def web(registry) -> Iterator[Web]:
-    client = Web(create_app(store=registry, settings=Settings(version_ttl_seconds=0)))
-    yield client
-    client.close()
+    with Web(create_app(store=registry, settings=Settings(version_ttl_seconds=0))) as client:
+        yield client
 
 
 def test_every_language_has_every_message() -> None:
@@ -309,8 +308,7 @@ def test_editor_corrects_a_record_and_the_audit_log_names_them(registry, web: We
 
 
 def test_pages_are_cached_per_registry_version_and_site_edits_refresh_them(registry) -> None:
-    client = Web(create_app(store=registry, settings=Settings(version_ttl_seconds=3600)))
-    try:
+    with Web(create_app(store=registry, settings=Settings(version_ttl_seconds=3600))) as client:
         assert "Marina de Guerra del Perú" in client.get("/site/pe-test-naval-base").text
         stored = registry.get("site:pe-test-naval-base")
         registry.update(stored.record.model_copy(update={"operator": "Cambio externo"}), stored.version)
@@ -323,8 +321,6 @@ def test_pages_are_cached_per_registry_version_and_site_edits_refresh_them(regis
         assert r.status_code == 303
         client.post("/logout", data={"csrf": client.csrf("/")})
         assert "Cambio en el sitio" in client.get("/site/pe-test-naval-base").text
-    finally:
-        client.close()
 
 
 def test_stale_edit_is_refused_as_a_conflict_and_not_lost(registry, web: Web) -> None:
@@ -420,8 +416,7 @@ def test_bundled_registry_pages(request: pytest.FixtureRequest) -> None:
     if not _bundled_has_records():
         pytest.skip("the bundled dataset (data/) has no records yet")
     url = request.getfixturevalue("bundled_url")
-    client = Web(create_app(url))
-    try:
+    with Web(create_app(url)) as client:
         for path in ("/", "/map", "/timeline", "/claims", "/search?q=callao"):
             assert client.get(path).status_code == 200, path
         # the headline verdict is shown in words of the page's language, never as a code
@@ -436,8 +431,6 @@ def test_bundled_registry_pages(request: pytest.FixtureRequest) -> None:
         items = client.get("/api/records?limit=200").json()["items"]
         for item in items[:: max(1, len(items) // 25)]:
             assert client.get(item["url"]).status_code == 200, item["id"]
-    finally:
-        client.close()
 
 
 # --- a real server ----------------------------------------------------------------------------------------

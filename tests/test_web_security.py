@@ -24,9 +24,8 @@ def registry(store):
 
 @pytest.fixture
 def web(registry) -> Iterator[Web]:
-    client = Web(create_app(store=registry, settings=Settings(login_attempts=3)))
-    yield client
-    client.close()
+    with Web(create_app(store=registry, settings=Settings(login_attempts=3))) as client:
+        yield client
 
 
 def _edit(web: Web, token: str | None, operator: str = "Hackeado") -> int:
@@ -92,15 +91,11 @@ def test_wrong_passwords_are_rate_limited(registry, web: Web) -> None:
 
 def test_rate_limit_is_per_username_too(registry) -> None:
     app = create_app(store=registry, settings=Settings(login_attempts=2))
-    first, second = Web(app), Web(app)
-    try:
+    with Web(app) as first, Web(app) as second:
         for _ in range(2):
             assert first.login(EDITOR[0], "nope-nope").status_code == 401
         assert second.login(*EDITOR).status_code == 429
         assert second.login(*VIEWER).status_code == 429  # the same client address is limited as well
-    finally:
-        first.close()
-        second.close()
 
 
 def test_unknown_user_and_wrong_password_look_the_same(web: Web) -> None:
@@ -121,22 +116,16 @@ def test_session_cookie_flags_and_tampering(registry, web: Web) -> None:
     assert "httponly" in header.lower() and "samesite=lax" in header.lower()
     value = r.cookies[SESSION_COOKIE]
     assert EDITOR[1] not in value
-    forged = Web(web.app)
-    try:
+    with Web(web.app) as forged:
         forged.client.cookies.set(SESSION_COOKIE, value[:-3] + ("AAA" if not value.endswith("AAA") else "BBB"))
         assert forged.get("/edit/site/pe-test-naval-base").status_code == 303  # not signed in
-    finally:
-        forged.close()
 
 
 def test_secure_cookies_setting(registry) -> None:
-    client = Web(create_app(store=registry, settings=Settings(secure_cookies=True)))
-    try:
+    with Web(create_app(store=registry, settings=Settings(secure_cookies=True))) as client:
         r = client.get("/login")
         header = next(v for k, v in r.headers.multi_items() if k == "set-cookie")
         assert "secure" in header.lower()
-    finally:
-        client.close()
 
 
 def test_sign_in_redirects_only_inside_the_site(web: Web) -> None:

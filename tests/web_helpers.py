@@ -82,6 +82,12 @@ class Web:
         self._runner.run(self.client.aclose())
         self._runner.close()
 
+    def __enter__(self) -> Web:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 @contextmanager
 def live_server(app: Any, timeout: float = 20.0) -> Iterator[str]:
