@@ -34,7 +34,7 @@ lint: install-test
 	$(BIN)/ruff check footprint tests benchmarks
 
 types: install-test
-	$(BIN)/mypy footprint/model footprint/store footprint/analysis footprint/jurisdictions footprint/dataset
+	$(BIN)/mypy footprint/model footprint/store footprint/analysis footprint/jurisdictions footprint/dataset footprint/chunks.py
 
 pytest: install-test
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -20,7 +20,7 @@ from footprint.store import Store, registry
 
 loader.PARALLEL_FROM, loader.CHUNK = 50, 37
 loader.PARALLEL_FROM_BYTES, loader.RUN = 5_000, 3_000  # a JSON array of 400 records: about 40 runs
-registry.DEFER_INDEXES_FROM, registry.COPY_FROM = 100, 10
+registry.BULK_FROM, registry.COPY_FROM = 100, 10
 
 if len(sys.argv) > 4:
     kill_at, tasks = int(sys.argv[4]), [0]

@@ -38,7 +38,7 @@ CHILD_RUN = 3_000  # load_child.py's bytes per run of a JSON array
 def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "PARALLEL_FROM", 50)
     monkeypatch.setattr(loader, "CHUNK", 37)
-    monkeypatch.setattr(store_registry, "DEFER_INDEXES_FROM", 100)
+    monkeypatch.setattr(store_registry, "BULK_FROM", 100)
     monkeypatch.setattr(store_registry, "COPY_FROM", 10)
 
 

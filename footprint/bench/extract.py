@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..chunks import chunked
 from ..errors import Unavailable
 from . import measurement
 
@@ -100,17 +101,6 @@ def corpus(n: int, seed: int = 11) -> Iterator[str]:
             yield _vary("\n\n".join(parts), rng)
 
 
-def _batches(n: int, seed: int = 11) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for doc in corpus(n, seed):
-        batch.append(doc)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _pipeline(n: int, extract_cap: int) -> dict[str, Any]:
     """Detect every document; fully extract the relevant ones (up to ``extract_cap``). Times exclude generation
     and are CPU time of this one process (``time.process_time``): the one-core throughput, even on a busy host."""
@@ -118,7 +108,7 @@ def _pipeline(n: int, extract_cap: int) -> dict[str, Any]:
 
     docs = chars = relevant = extracted = norms = 0
     detect_s = extract_s = 0.0
-    for batch in _batches(n):
+    for batch in chunked(corpus(n), BATCH):
         t0 = time.process_time()
         flags = [detect(doc).relevant for doc in batch]
         detect_s += time.process_time() - t0

@@ -23,11 +23,12 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from ..chunks import chunked
 from ..errors import DuplicateId, FootprintError, InputError
 from ..model import KINDS, parse_record
 from ..store import Store, WriteReport
 from ..store.rows import Row, prepare
-from .reader import paused_gc, read_items, split_array
+from .reader import is_package, paused_gc, read_items, split_array
 
 PARALLEL_FROM = 20_000  # below this many records, starting workers costs more than it saves
 PARALLEL_FROM_BYTES = 4 << 20  # a JSON array file from this size on is parsed by the workers (~15,000 records)
@@ -158,7 +159,7 @@ class _BadItem(NamedTuple):
 
 def _big_json_file(path: str | Path) -> bytes | None:
     path = Path(path)
-    if path.suffix.lower() != ".json" or path.name.endswith("datapackage.json") or not path.is_file() \
+    if path.suffix.lower() != ".json" or is_package(path) or not path.is_file() \
             or path.stat().st_size < PARALLEL_FROM_BYTES:
         return None
     return path.read_bytes()
@@ -169,7 +170,9 @@ def _load_runs(store: Store, path: Path, raw: bytes, runs: list[tuple[int, int]]
     read: list[int] = []  # records in each run written so far
     try:
         with _pool(workers, _share, raw) as pool:
-            chunks = _collect_runs(pool.map(_prepare_run, runs), raw, runs, path, read)
+            # in chunks of CHUNK, as the records read whole would come: the store orders each chunk's audit events
+            # by id, so the log is the same whichever way the file was read
+            chunks = chunked(_run_rows(pool.map(_prepare_run, runs), raw, runs, path, read), CHUNK)
             report = store.put_chunks(chunks, actor=actor, expected=len(raw) // BYTES_PER_RECORD)
     except DuplicateId as exc:
         raise _placed(exc, read_items(path)) from None
@@ -196,11 +199,10 @@ def _prepare_run(run: tuple[int, int]) -> list[tuple[Any, ...]] | _BadItem | Non
     return rows
 
 
-def _collect_runs(results: Iterator[list[tuple[Any, ...]] | _BadItem | None], raw: bytes,
-                  runs: list[tuple[int, int]], path: Path, read: list[int]) -> Iterator[list[Row]]:
-    """The runs' rows in chunks of CHUNK, as the same records read whole would come: the store orders each
-    chunk's audit events by id, so the log is the same whichever way the file was read."""
-    pending: list[Row] = []
+def _run_rows(results: Iterator[list[tuple[Any, ...]] | _BadItem | None], raw: bytes, runs: list[tuple[int, int]],
+              path: Path, read: list[int]) -> Iterator[Row]:
+    """Every row of the runs, in order; a run that did not parse raises :class:`_NotWhole`, an invalid record
+    the error of reading it whole."""
     for run, result in zip(runs, results, strict=True):
         if result is None:
             raise _NotWhole
@@ -209,12 +211,7 @@ def _collect_runs(results: Iterator[list[tuple[Any, ...]] | _BadItem | None], ra
             parse_record(_run_items(raw, run)[result.position], where=f"{path}[{index}]")
             raise AssertionError(f"{path}[{index}] was invalid in a worker, valid here")
         read.append(len(result))
-        pending += map(Row._make, result)
-        while len(pending) >= CHUNK:
-            yield pending[:CHUNK]
-            del pending[:CHUNK]
-    if pending:
-        yield pending
+        yield from map(Row._make, result)
 
 
 def _placed(exc: DuplicateId, items: list[tuple[str, Any]]) -> DuplicateId:

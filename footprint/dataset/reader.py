@@ -63,6 +63,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def is_package(path: Path) -> bool:
+    """Whether ``path`` names a data package descriptor (``datapackage.json``, ``NAME.datapackage.json``)."""
+    return path.name == "datapackage.json" or path.name.endswith(".datapackage.json")
+
+
 def split_array(raw: bytes, size: int) -> list[tuple[int, int]] | None:
     """Cut the bytes of a JSON array of objects into runs of about ``size`` bytes without parsing it, so that
     several processes can parse a big file a run each: every ``(start, stop)`` is meant to hold whole elements,
@@ -89,7 +94,7 @@ def split_array(raw: bytes, size: int) -> list[tuple[int, int]] | None:
 
 
 def _rows(path: Path) -> Iterator[tuple[str, Any]]:
-    if path.name == "datapackage.json" or path.name.endswith(".datapackage.json"):
+    if is_package(path):
         package = _json(path)
         if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
             raise InputError("a data package needs a list of resources", where=str(path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import chain
@@ -19,6 +19,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Index, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from ..chunks import chunked
 from ..errors import Conflict, DuplicateId, InputError, IntegrityError, NotFound, Unavailable
 from ..model import Record, parse_record
 from . import audit
@@ -30,7 +31,9 @@ CHUNK = 500  # ids per read query
 WRITE_CHUNK = 2_000  # rows per write round
 SQLITE_IN = 5_000  # bound parameters per IN (...) list on SQLite
 COPY_FROM = 50  # rows from which PostgreSQL gets them by COPY
-DEFER_INDEXES_FROM = 10_000  # rows into an empty registry from which secondary indexes are built after them
+# rows into an empty registry from which a load is written in bulk: secondary indexes built after the rows, and
+# on SQLite the file written directly (see Store._direct_writes)
+BULK_FROM = 10_000
 RECORD_COLUMNS = ("id", "kind", "label", "data", "hash", "version", "start_date", "end_date", "created_at",
                   "updated_at")
 _ID, _REFS = itemgetter(0), itemgetter(7)  # of a Row: its id and its references
@@ -129,8 +132,7 @@ class Store:
         connection has the database open, SQLite refuses the switch and the load goes through the log as
         usual; one that opens it during the load waits for the load to end (up to the 30 s busy timeout)."""
         raw: Any = conn.connection.dbapi_connection
-        if self.dialect != "sqlite" or expected < DEFER_INDEXES_FROM or not self.url.startswith("sqlite:///") \
-                or raw.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None:
+        if self.dialect != "sqlite" or expected < BULK_FROM or not _empty(raw.execute):
             yield
             return
         try:
@@ -342,7 +344,7 @@ class Writer:
 
     def put_rows(self, rows: Iterable[Row], *, check_references: bool = True) -> WriteReport:
         """:meth:`put_many` for prepared rows."""
-        return self.put_chunks(_chunks(rows, WRITE_CHUNK), check_references=check_references)
+        return self.put_chunks(chunked(rows, WRITE_CHUNK), check_references=check_references)
 
     def put_chunks(self, chunks: Iterable[list[Row]], *, check_references: bool = True,
                    expected: int = 0) -> WriteReport:
@@ -353,8 +355,8 @@ class Writer:
         report = WriteReport()
         seen: set[str] = set()
         cited: set[str] = set()
-        empty = self.conn.exec_driver_sql("SELECT 1 FROM records LIMIT 1").first() is None
-        deferred = _secondary_indexes() if empty and expected >= DEFER_INDEXES_FROM else []
+        empty = _empty(self.conn.exec_driver_sql)
+        deferred = _secondary_indexes() if empty and expected >= BULK_FROM else []
         for index in deferred:
             index.drop(self.conn)
         at = now()
@@ -497,6 +499,11 @@ def _begun(engine: Engine, conn: Connection | None) -> Iterator[Connection]:
             yield conn
 
 
+def _empty(execute: Callable[[str], Any]) -> bool:
+    """Whether the registry has no record, asked through ``execute`` (a DB-API or a SQLAlchemy connection's)."""
+    return execute("SELECT 1 FROM records LIMIT 1").fetchone() is None
+
+
 def _first_repeat(seen: set[str], chunk: list[Row]) -> str:
     here: set[str] = set()
     for row in chunk:
@@ -508,17 +515,6 @@ def _first_repeat(seen: set[str], chunk: list[Row]) -> str:
 
 def _secondary_indexes() -> list[Index]:
     return [index for table in (records, links, audit_log) for index in sorted(table.indexes, key=lambda i: str(i.name))]
-
-
-def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
-    chunk: list[Row] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _stream(conn: Connection, *columns: Any) -> Iterator[tuple[Any, ...]]:
