@@ -14,6 +14,7 @@ import json
 import os
 import sys
 
+from footprint import model
 from footprint.dataset import loader
 from footprint.errors import FootprintError
 from footprint.store import Store, registry
@@ -21,6 +22,7 @@ from footprint.store import Store, registry
 loader.PARALLEL_FROM, loader.CHUNK = 50, 37
 loader.PARALLEL_FROM_BYTES, loader.RUN = 5_000, 3_000  # a JSON array of 400 records: about 40 runs
 registry.BULK_FROM, registry.COPY_FROM = 100, 10
+model.BATCH_FROM = 5
 
 if len(sys.argv) > 4:
     kill_at, tasks = int(sys.argv[4]), [0]

@@ -2,7 +2,7 @@
 transaction, secondary indexes built after a big load into an empty registry, COPY on PostgreSQL.
 
 The thresholds are lowered so that a few hundred records take every path the 100,000 of the benchmark take:
-many chunks, two workers, deferred indexes, COPY. Loads with workers run in a fresh interpreter
+many chunks, two workers, records validated a batch at a time, deferred indexes, COPY. Loads with workers run in a fresh interpreter
 (``load_child.py``), as the command does: workers are forked only from a process with no other thread.
 """
 
@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from footprint import model
 from footprint.bench.load import generate
 from footprint.dataset import loader
 from footprint.dataset.reader import split_array
@@ -40,6 +41,7 @@ def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "CHUNK", 37)
     monkeypatch.setattr(store_registry, "BULK_FROM", 100)
     monkeypatch.setattr(store_registry, "COPY_FROM", 10)
+    monkeypatch.setattr(model, "BATCH_FROM", 5)
 
 
 def load_in_child(url: str, path: Path, workers: int = 2, *extra: str) -> dict[str, Any]:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from pydantic_core import SchemaValidator, core_schema
+
+from footprint import model
 from footprint.errors import InputError
-from footprint.model import date_ceiling, date_floor, parse_record, record_json
+from footprint.model import check_country, check_date, date_ceiling, date_floor, parse_record, record_json
+from footprint.model.fields import COUNTRY_CODES, COUNTRY_PATTERN, DATE_PATTERN
 
 
 def authorization(**extra: object) -> dict[str, object]:
@@ -104,3 +112,88 @@ def test_year_zero_and_huge_integers() -> None:
         parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "facts": {"n": {"m": float("inf")}}})
     with pytest.raises(InputError, match="lat: Input should be a finite number"):
         parse_record({"id": "site:pe-x", "name": "X", "host_country": "PE", "lat": float("nan")})
+
+
+# --- the checks pydantic runs in its own code, against the Python checks that word their problems -------------
+
+ASCII_DATES = st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z", fullmatch=True)
+
+
+def pattern_accepts(pattern: str, value: str) -> bool:
+    try:
+        SchemaValidator(core_schema.str_schema(pattern=pattern)).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def check_accepts(check: Callable[[str], object], value: str) -> bool:
+    try:
+        check(value)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("year", [1, 4, 100, 400, 1900, 1996, 2000, 2023, 2024, 2100, 9999])
+def test_date_pattern_accepts_exactly_the_dates_check_date_accepts_every_day_of_a_year(year: int) -> None:
+    for text in [f"{year:04d}"] + [f"{year:04d}-{month:02d}" for month in range(14)] + \
+            [f"{year:04d}-{month:02d}-{day:02d}" for month in range(14) for day in range(33)]:
+        assert pattern_accepts(DATE_PATTERN, text) == check_accepts(check_date, text), text
+
+
+@given(st.one_of(ASCII_DATES, st.text(max_size=12), st.sampled_from(["0000", "0000-02-29", "٢٠٢٠", "２０２０-01"])))
+@settings(max_examples=500, deadline=None)
+def test_date_pattern_and_check_date_agree_on_any_text(text: str) -> None:
+    assert pattern_accepts(DATE_PATTERN, text) == check_accepts(check_date, text)
+
+
+def test_country_codes_are_pycountrys_with_former_states_and_kosovo() -> None:
+    pycountry = pytest.importorskip("pycountry")
+    known = {c.alpha_2 for c in pycountry.countries} | {c.alpha_2 for c in pycountry.historic_countries} | {"XK"}
+    assert known == COUNTRY_CODES
+
+
+@pytest.mark.parametrize(("given", "stored"), [("PE", "PE"), ("pe", "PE"), (" Us ", "US"), ("su", "SU")])
+def test_country_codes_in_either_case_are_stored_upper_case(given: str, stored: str) -> None:
+    assert parse_record(authorization(visiting_country=given)).visiting_country == stored  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("given", ["ZZ", "ＰＥ", "\u017fe", "\u212aE", "P", "PER", ""])
+def test_country_codes_refused_by_pattern_and_by_check_country_alike(given: str) -> None:
+    assert not pattern_accepts(COUNTRY_PATTERN, given) and not check_accepts(check_country, given)
+    with pytest.raises(InputError, match="visiting_country: .* is not an ISO 3166-1 alpha-2 country code"):
+        parse_record(authorization(visiting_country=given))
+
+
+# --- many records at once ---------------------------------------------------------------------------------
+
+
+def many(count: int) -> list[dict[str, object]]:
+    return [authorization(id=f"authorization:pe-{i}", start=f"20{i % 30:02d}-0{i % 9 + 1}", personnel=i,
+                          places_as_written=[" Iquitos ", "Ñaña"])
+            for i in range(count)]
+
+
+@pytest.mark.parametrize("batch_from", [1, 10_000])
+def test_parse_records_gives_what_parse_record_gives(monkeypatch: pytest.MonkeyPatch, batch_from: int) -> None:
+    monkeypatch.setattr(model, "BATCH_FROM", batch_from)
+    items: list[object] = [*many(30), {"kind": "source", "id": "source:x", "url": "https://example.org"}]
+    records = model.parse_records(items)
+    assert [record_json(r) for r in records] == [record_json(parse_record(item)) for item in items]
+
+
+@pytest.mark.parametrize("batch_from", [1, 10_000])
+@pytest.mark.parametrize(("bad", "message"), [
+    ({"id": "authorization:pe-9", "visiting_country": "US", "host_country": "PE", "start": "2025-02-29"},
+     "f[7]: authorization:pe-9: start: '2025-02-29' has no day 29"),
+    ([1, 2], "f[7]: expected a JSON object, got list"),
+    ({"id": "gadget:x"}, "f[7]: id: unknown record kind 'gadget'"),
+])
+def test_parse_records_names_the_first_bad_item_as_parse_record_does(monkeypatch: pytest.MonkeyPatch, batch_from: int,
+                                                                    bad: object, message: str) -> None:
+    monkeypatch.setattr(model, "BATCH_FROM", batch_from)
+    items: list[object] = [*many(7), bad, *many(3)]
+    with pytest.raises(InputError) as info:
+        model.parse_records(items, [f"f[{i}]" for i in range(len(items))])
+    assert str(info.value).startswith(message)

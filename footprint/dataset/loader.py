@@ -25,9 +25,9 @@ import orjson
 
 from ..chunks import chunked
 from ..errors import DuplicateId, FootprintError, InputError
-from ..model import KINDS, parse_record
+from ..model import Record, build_validators, parse_record, parse_records
 from ..store import Store, WriteReport
-from ..store.rows import Row, prepare
+from ..store.rows import Row, prepare, values
 from .reader import is_package, paused_gc, read_items, split_array
 
 PARALLEL_FROM = 20_000  # below this many records, starting workers costs more than it saves
@@ -90,8 +90,7 @@ def prepared(items: list[tuple[str, Any]], workers: int) -> Iterator[Iterator[li
 def _pool(workers: int, share: Callable[[Any], None], shared: Any) -> Iterator[ProcessPoolExecutor]:
     """``workers`` forked processes, each given ``shared`` by ``share``; a worker that dies ends the load with
     an error rather than a wait for it."""
-    for cls in KINDS.values():  # build the validators once here, not once per worker
-        cls.model_rebuild()
+    build_validators()  # once here, not once per worker
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=share,
                                initargs=(shared,))
     try:
@@ -111,7 +110,11 @@ def _can_fork() -> bool:
 
 
 def _prepare(items: list[tuple[str, Any]]) -> list[Row]:
-    return [prepare(parse_record(data, where=where)) for where, data in items]
+    return [prepare(record) for record in _records(items)]
+
+
+def _records(items: list[tuple[str, Any]]) -> list[Record]:
+    return parse_records([data for _, data in items], [where for where, _ in items])
 
 
 class _Failure(NamedTuple):
@@ -134,7 +137,7 @@ def _prepare_chunk(bounds: tuple[int, int]) -> list[tuple[Any, ...]] | _Failure:
     """A chunk's rows as plain tuples: pickled three times faster than named ones, which pickle through Python
     code, one call per row."""
     try:
-        return list(map(tuple, _prepare(_shared[bounds[0]:bounds[1]])))
+        return [values(record) for record in _records(_shared[bounds[0]:bounds[1]])]
     except InputError as exc:
         return _Failure(exc.message, exc.where)
 
@@ -190,13 +193,16 @@ def _prepare_run(run: tuple[int, int]) -> list[tuple[Any, ...]] | _BadItem | Non
         items = _run_items(_shared, run)
     except orjson.JSONDecodeError:
         return None
-    rows: list[tuple[Any, ...]] = []
-    for index, data in enumerate(items):
+    try:
+        return [values(record) for record in parse_records(items)]
+    except InputError:
+        pass
+    for index, data in enumerate(items):  # which one
         try:
-            rows.append(tuple(prepare(parse_record(data))))
+            parse_record(data)
         except InputError:
             return _BadItem(index)
-    return rows
+    raise AssertionError("a run was invalid as a whole, each of its records valid")
 
 
 def _run_rows(results: Iterator[list[tuple[Any, ...]] | _BadItem | None], raw: bytes, runs: list[tuple[int, int]],

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..model import Record, content_hash, record_json
 
@@ -24,8 +24,14 @@ class Row(NamedTuple):
 
 
 def prepare(record: Record) -> Row:
+    # tuple.__new__ rather than Row(...): the same tuple, without a Python-level __new__ per row
+    return tuple.__new__(Row, values(record))
+
+
+def values(record: Record) -> tuple[Any, ...]:
+    """The record's row as a plain tuple, in :class:`Row`'s order: what worker processes send back (a plain
+    tuple pickles three times faster than a named one, which pickles through Python code)."""
     blob = record_json(record)
     start, end = record.interval()
-    # tuple.__new__ rather than Row(...): the same tuple, without a Python-level __new__ per row
-    return tuple.__new__(Row, (record.id, record.kind, record.label()[:LABEL_MAX], blob.decode(), content_hash(blob),
-                               start, end, tuple(sorted(record.references()))))
+    return (record.id, record.kind, record.label()[:LABEL_MAX], blob.decode(), content_hash(blob), start, end,
+            tuple(sorted(record.references())))
