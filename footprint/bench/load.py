@@ -15,14 +15,11 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
 from . import measurement, timer
-
-if TYPE_CHECKING:
-    from ..store.rows import Row
 
 PG_ENV = ("FOOTPRINT_BENCH_DATABASE_URL", "FOOTPRINT_TEST_DATABASE_URL")
 REPEATS = 3  # loads per engine; the median is reported, every run's rate beside it
@@ -69,11 +66,11 @@ def _pg_url() -> str | None:
     return None
 
 
-def _run_engine(label: str, fresh: Callable[[], str], path: Path, rows_ready: list[Row], n: int,
-                folder: Path) -> list[dict[str, Any]]:
-    from ..dataset import write_dataset
+def _run_engine(label: str, fresh: Callable[[], str], path: Path, n: int, folder: Path) -> list[dict[str, Any]]:
+    from ..dataset import read_path, write_dataset
     from ..dataset.loader import load_path
     from ..store import Store
+    from ..store.rows import prepare
 
     rates: list[float] = []
     workers = 0
@@ -89,9 +86,13 @@ def _run_engine(label: str, fresh: Callable[[], str], path: Path, rows_ready: li
         workers = loaded.workers
     rows = [measurement("load", f"load {n:,} records ({label}, audit log on)", statistics.median(rates), "records/s",
                         50_000 if label == "sqlite" else None, runs=[round(r) for r in rates], workers=workers)]
+    # made only now: 100,000 rows held in memory during the loads above would slow them (forking a bigger
+    # process, a fuller heap), which `footprint load` in a process of its own does not pay
+    rows_ready = [prepare(record) for record in read_path(path)]
     store = Store.open(fresh())
     try:
         chunks = [rows_ready[i:i + CHUNK] for i in range(0, len(rows_ready), CHUNK)]
+        del rows_ready
         with timer() as t:
             store.put_chunks(chunks, actor="bench", expected=n)
         rows.append(measurement("load", f"the store alone: {n:,} validated rows ({label}, audit log on)",
@@ -116,16 +117,12 @@ def _run_engine(label: str, fresh: Callable[[], str], path: Path, rows_ready: li
 
 
 def run(scale: float = 1.0) -> list[dict[str, Any]]:
-    from ..dataset import read_path
-    from ..store.rows import prepare
-
     n = max(100, int(100_000 * scale))
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = folder / "records.json"
         path.write_bytes(orjson.dumps(generate(n)))
-        rows_ready = [prepare(record) for record in read_path(path)]
         databases = itertools.count()
 
         def sqlite_db() -> str:
@@ -134,7 +131,7 @@ def run(scale: float = 1.0) -> list[dict[str, Any]]:
                 old.unlink()
             return f"sqlite:///{db}"
 
-        rows += _run_engine("sqlite", sqlite_db, path, rows_ready, n, folder)
+        rows += _run_engine("sqlite", sqlite_db, path, n, folder)
         pg = _pg_url()
         if pg:
             schemas: list[str] = []
@@ -144,7 +141,7 @@ def run(scale: float = 1.0) -> list[dict[str, Any]]:
                 return f"{pg}{'&' if '?' in pg else '?'}schema={schemas[-1]}"
 
             try:
-                rows += _run_engine("postgresql", pg_schema, path, rows_ready, n, folder)
+                rows += _run_engine("postgresql", pg_schema, path, n, folder)
             finally:
                 for schema in schemas:
                     _drop_schema(pg, schema)
