@@ -1,7 +1,8 @@
 """The domain model: record kinds, validated at the boundary.
 
 ``parse_record`` is the one door into the model: it turns a plain mapping into a validated record or
-raises :class:`footprint.errors.InputError` naming the field and the problem.
+raises :class:`footprint.errors.InputError` naming the field and the problem (``parse_records`` does the same
+for many at once, faster).
 """
 
 from __future__ import annotations
