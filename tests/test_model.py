@@ -13,7 +13,13 @@ from pydantic_core import SchemaValidator, core_schema
 from footprint import model
 from footprint.errors import InputError
 from footprint.model import check_country, check_date, date_ceiling, date_floor, parse_record, record_json
-from footprint.model.fields import COUNTRY_CODES, COUNTRY_PATTERN, DATE_PATTERN
+from footprint.model.fields import (
+    COUNTRY_CODES,
+    COUNTRY_PATTERN,
+    DATE_PATTERN,
+    RECORD_ID_PATTERN,
+    check_record_id,
+)
 
 
 def authorization(**extra: object) -> dict[str, object]:
@@ -142,10 +148,18 @@ def test_date_pattern_accepts_exactly_the_dates_check_date_accepts_every_day_of_
         assert pattern_accepts(DATE_PATTERN, text) == check_accepts(check_date, text), text
 
 
-@given(st.one_of(ASCII_DATES, st.text(max_size=12), st.sampled_from(["0000", "0000-02-29", "٢٠٢٠", "２０２０-01"])))
+@given(st.one_of(ASCII_DATES, st.text(max_size=12), st.builds(str.__add__, ASCII_DATES, st.sampled_from(["\n", " "])),
+                 st.sampled_from(["0000", "0000-02-29", "٢٠٢٠", "２０２０-01"])))
 @settings(max_examples=500, deadline=None)
 def test_date_pattern_and_check_date_agree_on_any_text(text: str) -> None:
     assert pattern_accepts(DATE_PATTERN, text) == check_accepts(check_date, text)
+
+
+@given(st.one_of(st.from_regex(RECORD_ID_PATTERN, fullmatch=True), st.text(max_size=12)),
+       st.sampled_from(["", "\n", " "]))
+@settings(max_examples=300, deadline=None)
+def test_record_id_pattern_and_check_record_id_agree_on_any_text(text: str, tail: str) -> None:
+    assert pattern_accepts(RECORD_ID_PATTERN, text + tail) == check_accepts(check_record_id, text + tail)
 
 
 def test_country_codes_are_pycountrys_with_former_states_and_kosovo() -> None:

@@ -51,7 +51,7 @@ def check_date(value: str) -> str:
             return value
         except ValueError:
             pass
-    m = _DATE.match(value)
+    m = _DATE.fullmatch(value)
     if not m:
         raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = m.group(1), m.group(2), m.group(3)
@@ -99,26 +99,26 @@ def check_country(value: str) -> str:
 
 
 def check_record_id(value: str) -> str:
-    if not isinstance(value, str) or not _RECORD_ID.match(value):
+    if not isinstance(value, str) or not _RECORD_ID.fullmatch(value):
         raise ValueError(f"{value!r} is not a record id (expected KIND:slug, e.g. site:pe-base-naval-callao)")
     return value
 
 
 def check_source_id(value: str) -> str:
-    if not isinstance(value, str) or not _SOURCE_ID.match(value):
+    if not isinstance(value, str) or not _SOURCE_ID.fullmatch(value):
         raise ValueError(f"{value!r} is not a source record id (expected source:slug)")
     return value
 
 
 def check_iso_3166_2(value: str) -> str:
-    if not isinstance(value, str) or not _ISO_3166_2.match(value):
+    if not isinstance(value, str) or not _ISO_3166_2.fullmatch(value):
         raise ValueError(f"{value!r} is not an ISO 3166-2 code (e.g. PE-LOR)")
     check_country(value[:2])
     return value
 
 
 def check_ubigeo(value: str) -> str:
-    if not isinstance(value, str) or not _UBIGEO.match(value):
+    if not isinstance(value, str) or not _UBIGEO.fullmatch(value):
         raise ValueError(f"{value!r} is not a ubigeo (2, 4 or 6 digits)")
     return value
 
