@@ -211,3 +211,15 @@ def test_parse_records_names_the_first_bad_item_as_parse_record_does(monkeypatch
     with pytest.raises(InputError) as info:
         model.parse_records(items, [f"f[{i}]" for i in range(len(items))])
     assert str(info.value).startswith(message)
+
+
+def test_parse_records_takes_records_that_carry_their_kind_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model, "BATCH_FROM", 1)
+    items = [{**item, "kind": "authorization"} for item in many(20)]
+    expected = [record_json(parse_record(item)) for item in items]
+
+    def one_by_one(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated one by one")
+
+    monkeypatch.setattr(model, "parse_record", one_by_one)
+    assert [record_json(r) for r in model.parse_records(items)] == expected
